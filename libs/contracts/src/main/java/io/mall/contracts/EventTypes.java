@@ -1,0 +1,42 @@
+package io.mall.contracts;
+
+/**
+ * The {@code type} values of {@link EventEnvelope}: {@code <source>.<fact or command>}.
+ * The happy path and its compensations are described in the design document, section 3.
+ */
+public final class EventTypes {
+
+    public static final String USER_REGISTERED = "user.registered";
+    public static final String USER_UPDATED = "user.updated";
+    public static final String USER_ERASED = "user.erased";
+
+    public static final String ORDER_PLACED = "order.placed";
+    public static final String ORDER_PAID = "order.paid";
+    public static final String ORDER_CONFIRMED = "order.confirmed";
+    public static final String ORDER_CANCELLED = "order.cancelled";
+    public static final String ORDER_FAILED = "order.failed";
+    public static final String ORDER_DELIVERED = "order.delivered";
+
+    public static final String RESERVE_STOCK = "product.reserve-stock";
+    public static final String RELEASE_STOCK = "product.release-stock";
+    public static final String COMMIT_STOCK = "product.commit-stock";
+    public static final String STOCK_RESERVED = "product.stock-reserved";
+    public static final String STOCK_REJECTED = "product.stock-rejected";
+    public static final String STOCK_LOW = "product.stock-low";
+
+    public static final String CHARGE_PAYMENT = "payment.charge";
+    public static final String REFUND_PAYMENT = "payment.refund";
+    public static final String PAYMENT_CAPTURED = "payment.captured";
+    public static final String PAYMENT_FAILED = "payment.failed";
+    public static final String PAYMENT_REFUNDED = "payment.refunded";
+
+    public static final String CREATE_SHIPMENT = "shipping.create-shipment";
+    public static final String SHIPMENT_CREATED = "shipping.shipment-created";
+    public static final String SHIPMENT_UPDATED = "shipping.shipment-updated";
+    public static final String SHIPMENT_DELIVERED = "shipping.shipment-delivered";
+
+    public static final String REVIEW_STATS_CHANGED = "review.stats-changed";
+
+    private EventTypes() {
+    }
+}

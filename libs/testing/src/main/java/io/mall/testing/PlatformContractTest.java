@@ -1,0 +1,153 @@
+package io.mall.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * What every Mall service does before it does anything of its own: health, metrics, OpenAPI,
+ * RFC 9457 problem responses and JWT verification. A service's test extends this class and is
+ * annotated {@code @QuarkusTest} with {@link MallTestResource}.
+ */
+public abstract class PlatformContractTest {
+
+    protected static final String PROBLEM_JSON = "application/problem+json";
+
+    /** Names of the readiness checks this service must report, one per store it uses. */
+    protected abstract Set<String> readinessChecks();
+
+    @Test
+    void livenessIsUp() {
+        given().when().get("/q/health/live")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"));
+    }
+
+    @Test
+    void readinessIsUpAndChecksEveryStore() {
+        List<String> names = given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .extract().jsonPath().getList("checks.name", String.class);
+
+        assertThat(names).containsAll(readinessChecks());
+    }
+
+    @Test
+    void metricsAreServedForPrometheus() {
+        given().when().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("# TYPE jvm_memory_used_bytes gauge"));
+    }
+
+    @Test
+    void openApiDocumentAndSwaggerUiAreServed() {
+        given().accept(ContentType.JSON).when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("openapi", startsWith("3."));
+        given().when().get("/q/swagger-ui/")
+                .then().statusCode(200)
+                .contentType(ContentType.HTML);
+    }
+
+    @Test
+    void unknownPathIsAProblem404() {
+        given().accept(ContentType.JSON).when().get("/api/v1/no-such-thing")
+                .then().statusCode(404)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(404))
+                .body("title", equalTo("Not Found"));
+    }
+
+    @Test
+    void unexpectedFailureIsAProblem500WithoutInternals() {
+        given().accept(ContentType.JSON).when().get("/test-probe/failure")
+                .then().statusCode(500)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(500))
+                .body(not(containsString("internal detail")))
+                .body(not(containsString("at io.mall")));
+    }
+
+    @Test
+    void malformedJsonIsAProblem400() {
+        given().contentType(ContentType.JSON).body("{\"name\": \"socks\", \"quantity\": ")
+                .when().post("/test-probe/items")
+                .then().statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(400));
+    }
+
+    @Test
+    void invalidFieldIsAProblem400NamingTheField() {
+        given().contentType(ContentType.JSON).body(Map.of("name", "", "quantity", 3))
+                .when().post("/test-probe/items")
+                .then().statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("violations.field", hasItem(containsString("name")));
+    }
+
+    @Test
+    void validBodyIsAccepted() {
+        given().contentType(ContentType.JSON).body(Map.of("name", "socks", "quantity", 3))
+                .when().post("/test-probe/items")
+                .then().statusCode(200)
+                .body("name", equalTo("socks"));
+    }
+
+    @Test
+    void requestWithoutTokenIsUnauthorized() {
+        given().when().get("/test-probe/customer")
+                .then().statusCode(401)
+                .contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void tokenSignedByThisPlatformIsAccepted() {
+        given().auth().oauth2(TestTokens.customer("u-1001"))
+                .when().get("/test-probe/customer")
+                .then().statusCode(200)
+                .body("subject", equalTo("u-1001"))
+                .body("upn", equalTo("u-1001@mall.test"))
+                .body("groups", hasItem("CUSTOMER"));
+    }
+
+    @Test
+    void tokenWithoutTheRoleIsForbidden() {
+        given().auth().oauth2(TestTokens.customer("u-1001"))
+                .when().get("/test-probe/admin")
+                .then().statusCode(403)
+                .contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void forgedTokensAreRefused() {
+        Map<String, String> forgeries = new LinkedHashMap<>();
+        forgeries.put("alg none", TestTokens.unsigned("u-1001", "ADMIN"));
+        forgeries.put("signed by an unknown key", TestTokens.signedByStranger("u-1001", "ADMIN"));
+        forgeries.put("expired", TestTokens.expired("u-1001", "ADMIN"));
+        forgeries.put("wrong issuer", TestTokens.fromOtherIssuer("u-1001", "ADMIN"));
+        forgeries.put("wrong audience", TestTokens.forOtherAudience("u-1001", "ADMIN"));
+        forgeries.put("claims edited after signing", TestTokens.tamperedToAdmin("u-1001"));
+        forgeries.put("not a JWT", "not-a-token");
+
+        forgeries.forEach((forgery, token) -> {
+            Response response = given().auth().oauth2(token).when().get("/test-probe/admin");
+            assertThat(response.statusCode()).as(forgery).isEqualTo(401);
+        });
+    }
+}

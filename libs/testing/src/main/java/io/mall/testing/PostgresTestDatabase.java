@@ -1,0 +1,111 @@
+package io.mall.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A fresh database for one test run of one service, created under the service's own role
+ * (which the local set-up grants CREATEDB) and dropped when the run ends.
+ * Databases that killed runs left behind are dropped once they are a few hours old.
+ */
+final class PostgresTestDatabase {
+
+    private static final long STALE_AFTER_HOURS = 3;
+
+    private final String service;
+    private final String name;
+
+    PostgresTestDatabase(String service) {
+        this.service = service;
+        this.name = "mall_" + service + "_" + TestRun.ID;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The service's role; the password equals the role name on development machines only. */
+    String role() {
+        return "mall_" + service;
+    }
+
+    String password() {
+        return role();
+    }
+
+    void create() {
+        execute(List.of("CREATE DATABASE " + name));
+        dropStale();
+    }
+
+    void drop() {
+        execute(List.of("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+    }
+
+    private void dropStale() {
+        List<String> drops = new ArrayList<>();
+        LocalDateTime staleBefore = LocalDateTime.now().minusHours(STALE_AFTER_HOURS);
+        for (String database : query("SELECT datname FROM pg_database WHERE datname LIKE '" + role() + "\\_t%'")) {
+            LocalDateTime started = startOf(database);
+            if (started != null && started.isBefore(staleBefore)) {
+                drops.add("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+        execute(drops);
+    }
+
+    private LocalDateTime startOf(String database) {
+        String runId = database.substring(role().length() + 1);
+        if (runId.length() < 15) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(runId.substring(1, 15), TestRun.STAMP);
+        } catch (DateTimeParseException notOurs) {
+            return null;
+        }
+    }
+
+    private List<String> query(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    private void execute(List<String> statements) {
+        if (statements.isEmpty()) {
+            return;
+        }
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw failure(statements.toString(), e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        String url = "jdbc:postgresql://" + LocalServer.HOST + ":" + LocalServer.POSTGRES.port() + "/" + role();
+        return DriverManager.getConnection(url, role(), password());
+    }
+
+    private IllegalStateException failure(String sql, SQLException e) {
+        return new IllegalStateException("PostgreSQL as " + role() + " failed on " + sql + ": " + e.getMessage()
+                + " (is the local set-up done? run ./mall test or infra/local/servers.sh up postgres)", e);
+    }
+}

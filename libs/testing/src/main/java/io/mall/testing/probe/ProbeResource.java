@@ -1,0 +1,66 @@
+package io.mall.testing.probe;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Exists only on the test classpath: endpoints with the shapes every service has (secured by role,
+ * validated body, unexpected failure) so {@link io.mall.testing.PlatformContractTest} can check the
+ * platform behaviour of a service before that service has endpoints of its own.
+ */
+@Path("/test-probe")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProbeResource {
+
+    public record Caller(String subject, String upn, java.util.Set<String> groups) {
+    }
+
+    public record Item(@NotBlank @Size(max = 20) String name, @Min(1) @Max(99) int quantity) {
+    }
+
+    @Inject
+    JsonWebToken token;
+
+    @GET
+    @Path("/customer")
+    @RolesAllowed("CUSTOMER")
+    public Caller customer() {
+        return new Caller(token.getSubject(), token.getName(), token.getGroups());
+    }
+
+    @GET
+    @Path("/admin")
+    @RolesAllowed("ADMIN")
+    public Caller admin() {
+        return new Caller(token.getSubject(), token.getName(), token.getGroups());
+    }
+
+    @POST
+    @Path("/items")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Item echo(@Valid Item item) {
+        return item;
+    }
+
+    @GET
+    @Path("/failure")
+    @PermitAll
+    public String failure() {
+        throw new IllegalStateException("internal detail that must not reach clients");
+    }
+}
