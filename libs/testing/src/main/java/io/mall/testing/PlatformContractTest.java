@@ -98,7 +98,18 @@ public abstract class PlatformContractTest {
                 .when().post("/test-probe/items")
                 .then().statusCode(400)
                 .contentType(PROBLEM_JSON)
-                .body("violations.field", hasItem(containsString("name")));
+                .body("detail", containsString("name"))
+                .body("violations.field", hasItem(equalTo("name")));
+    }
+
+    @Test
+    void wrongJsonTypeIsAProblem400NamingTheField() {
+        given().contentType(ContentType.JSON).body("{\"name\": \"socks\", \"quantity\": \"three\"}")
+                .when().post("/test-probe/items")
+                .then().statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("violations[0].field", equalTo("quantity"))
+                .body("violations[0].message", equalTo("must be a number"));
     }
 
     @Test

@@ -1,0 +1,166 @@
+package io.mall.problem;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.ValidationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Every error a Mall service answers, as {@code application/problem+json}. Client errors say what
+ * was wrong and name the field; server errors say nothing of the internals (the log has them,
+ * under the trace id the body carries).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String ABOUT_BLANK = "about:blank";
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            LOG.errorf(e, "%s %s failed", status, uri.getPath());
+        }
+        Response.ResponseBuilder answer = problem(status, clientDetail(e, status), uri, List.of());
+        // keep headers that tell the client what to do next, e.g. Allow on 405 or Retry-After on 503
+        original.getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                values.forEach(value -> answer.header(name, value));
+            }
+        });
+        return answer.build();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        if (isAboutReturnValue(e)) {
+            LOG.errorf(e, "response of %s broke its own constraints", uri.getPath());
+            return problem(500, null, uri, List.of()).build();
+        }
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(ViolationPaths.of(v.getPropertyPath()), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        String fields = String.join(", ", violations.stream().map(Problem.Violation::field).distinct().toList());
+        return problem(400, "invalid request: " + fields, uri, violations).build();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ValidationException e, UriInfo uri) {
+        LOG.errorf(e, "validation of %s could not run", uri.getPath());
+        return problem(500, null, uri, List.of()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableBody(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return unreadableBody(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "this account may not do that", uri, List.of()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "unexpected failure of %s", uri.getPath());
+        return problem(500, null, uri, List.of()).build();
+    }
+
+    private Response unreadableBody(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? ViolationPaths.of(mapping) : "";
+        if (field.isEmpty()) {
+            return problem(400, "the request body is not valid JSON", uri, List.of()).build();
+        }
+        String message = e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                ? "must be a " + jsonTypeName(mismatch.getTargetType())
+                : "has a value that cannot be read";
+        return problem(400, "invalid request: " + field, uri, List.of(new Problem.Violation(field, message))).build();
+    }
+
+    private Response unauthenticated(UriInfo uri) {
+        return problem(401, "a valid bearer token is required", uri, List.of())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    private static Response.ResponseBuilder problem(int status, String detail, UriInfo uri,
+            List<Problem.Violation> violations) {
+        Response.StatusType statusType = Response.Status.fromStatusCode(status);
+        String title = statusType != null ? statusType.getReasonPhrase() : "HTTP " + status;
+        Problem body = new Problem(ABOUT_BLANK, title, status, detail, uri.getPath(), MDC.get("traceId") instanceof String id ? id : null,
+                violations);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
+    }
+
+    /** A 4xx message written by our own code is meant for the client; JAX-RS's stock "HTTP 404 Not Found" says nothing. */
+    private static String clientDetail(WebApplicationException e, int status) {
+        String message = e.getMessage();
+        if (status >= 500 || message == null || message.startsWith("HTTP " + status)) {
+            return null;
+        }
+        return message;
+    }
+
+    private static boolean isAboutReturnValue(ConstraintViolationException e) {
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+                if (node.getKind() == ElementKind.RETURN_VALUE) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String jsonTypeName(Class<?> type) {
+        if (type == String.class || type.isEnum()) {
+            return type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants()) : "string";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "list";
+        }
+        return "object";
+    }
+}
