@@ -118,7 +118,7 @@ edge_up() {
   pid=$(recorded_pid edge)
   if [ -n "$pid" ]; then
     # already ours: pick up a changed route table
-    "$nginx" -p "$MALL_HOME/edge" -c "$MALL_HOME/edge/nginx.conf" -s reload
+    "$nginx" -p "$MALL_HOME/edge" -c "$MALL_HOME/edge/nginx.conf" -s reload 2>>"$LOG_DIR/edge-error.log"
     say "  edge: already running (pid $pid), configuration reloaded"
     return 0
   fi
