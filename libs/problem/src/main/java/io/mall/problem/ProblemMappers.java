@@ -62,7 +62,15 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.Violation::field))
                 .toList();
         String fields = String.join(", ", violations.stream().map(Problem.Violation::field).distinct().toList());
-        return problem(400, "invalid request: " + fields, uri, violations).build();
+        // a body that reads fine but breaks a rule is unprocessable content; a bad query or path
+        // parameter makes the request itself malformed
+        int status = isAboutBody(e) ? 422 : 400;
+        return problem(status, "invalid request: " + fields, uri, violations).build();
+    }
+
+    @ServerExceptionMapper
+    public Response refused(ProblemException e, UriInfo uri) {
+        return problem(e.status(), e.getMessage(), uri, e.violations()).build();
     }
 
     @ServerExceptionMapper
@@ -135,6 +143,20 @@ public class ProblemMappers {
             return null;
         }
         return message;
+    }
+
+    /** A violation inside a parameter (its fields) rather than of a plain parameter itself. */
+    private static boolean isAboutBody(ConstraintViolationException e) {
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            boolean parameterSeen = false;
+            for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+                if (parameterSeen) {
+                    return true;
+                }
+                parameterSeen = node.getKind() == ElementKind.PARAMETER;
+            }
+        }
+        return false;
     }
 
     private static boolean isAboutReturnValue(ConstraintViolationException e) {

@@ -93,13 +93,22 @@ public abstract class PlatformContractTest {
     }
 
     @Test
-    void invalidFieldIsAProblem400NamingTheField() {
+    void invalidBodyFieldIsAProblem422NamingTheField() {
         given().contentType(ContentType.JSON).body(Map.of("name", "", "quantity", 3))
                 .when().post("/test-probe/items")
-                .then().statusCode(400)
+                .then().statusCode(422)
                 .contentType(PROBLEM_JSON)
                 .body("detail", containsString("name"))
                 .body("violations.field", hasItem(equalTo("name")));
+    }
+
+    @Test
+    void invalidQueryParameterIsAProblem400NamingIt() {
+        given().queryParam("limit", 0)
+                .when().get("/test-probe/items")
+                .then().statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("violations.field", hasItem(equalTo("limit")));
     }
 
     @Test

@@ -58,6 +58,13 @@ public class ProbeResource {
     }
 
     @GET
+    @Path("/items")
+    @PermitAll
+    public String list(@jakarta.ws.rs.QueryParam("limit") @Min(1) @Max(100) int limit) {
+        return "limit " + limit;
+    }
+
+    @GET
     @Path("/failure")
     @PermitAll
     public String failure() {
