@@ -1,0 +1,66 @@
+package io.mall.contracts.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.mall.contracts.EventEnvelope;
+import io.mall.contracts.EventTypes;
+
+class UserEventsJsonTest {
+
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final UUID userId = UUID.randomUUID();
+
+    @Test
+    void userRegisteredTravelsWithItsFields() throws Exception {
+        UserRegistered registered = new UserRegistered(userId, "kim@example.com", "김민지", "ko");
+
+        JsonNode data = json.readTree(json.writeValueAsString(envelope(EventTypes.USER_REGISTERED, registered))).get("data");
+
+        assertThat(data.get("userId").asText()).isEqualTo(userId.toString());
+        assertThat(data.get("email").asText()).isEqualTo("kim@example.com");
+        assertThat(data.get("displayName").asText()).isEqualTo("김민지");
+        assertThat(data.get("locale").asText()).isEqualTo("ko");
+    }
+
+    @Test
+    void userUpdatedReadsBackEqual() throws Exception {
+        UserUpdated updated = new UserUpdated(userId, "kim@example.com", "Minji", "en", List.of("ADMIN", "CUSTOMER"), true);
+
+        EventEnvelope<UserUpdated> read = json.readValue(json.writeValueAsString(envelope(EventTypes.USER_UPDATED, updated)),
+                new TypeReference<>() {
+                });
+
+        assertThat(read.data()).isEqualTo(updated);
+        assertThat(read.subject()).isEqualTo(userId.toString());
+    }
+
+    @Test
+    void userErasedCarriesOnlyTheId() throws Exception {
+        JsonNode data = json.readTree(json.writeValueAsString(envelope(EventTypes.USER_ERASED, new UserErased(userId)))).get("data");
+
+        assertThat(data.size()).isEqualTo(1);
+        assertThat(data.get("userId").asText()).isEqualTo(userId.toString());
+    }
+
+    private <T> EventEnvelope<T> envelope(String type, T data) {
+        return new EventEnvelope<>(UUID.randomUUID(), type, "user", Instant.parse("2026-11-24T10:00:00Z"),
+                userId.toString(), null, data);
+    }
+}
