@@ -2,16 +2,12 @@ package io.mall.user;
 
 import java.util.Set;
 
-import io.mall.testing.MallTestResource;
 import io.mall.testing.PlatformContractTest;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(value = MallTestResource.class, initArgs = {
-        @ResourceArg(name = "service", value = "user"),
-        @ResourceArg(name = "servers", value = "postgres,kafka") })
+@QuarkusTestResource(UserTestResource.class)
 class PlatformTest extends PlatformContractTest {
 
     @Override

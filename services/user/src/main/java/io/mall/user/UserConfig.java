@@ -1,0 +1,77 @@
+package io.mall.user;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything the user service lets an operator tune, under {@code mall.user}. */
+@ConfigMapping(prefix = "mall.user")
+public interface UserConfig {
+
+    Tokens tokens();
+
+    /** bcrypt work factor: each step doubles the cost of a sign-in and of a guess. */
+    @WithDefault("10")
+    int bcryptCost();
+
+    Login login();
+
+    SigningKeys signingKeys();
+
+    PersonalData personalData();
+
+    Admin admin();
+
+    interface Tokens {
+        /** {@code iss} of every access token; what the other services expect. */
+        String issuer();
+
+        @WithDefault("mall")
+        String audience();
+
+        @WithDefault("PT15M")
+        Duration accessLifetime();
+
+        @WithDefault("P30D")
+        Duration refreshLifetime();
+    }
+
+    interface Login {
+        /** Wrong passwords in a row before the account is locked. */
+        @WithDefault("5")
+        int maxFailures();
+
+        @WithDefault("PT15M")
+        Duration lockFor();
+    }
+
+    interface SigningKeys {
+        /**
+         * Folder of PKCS#8 PEM private keys, one file per key named {@code <kid>.pem}. Written by
+         * the service when it may (a volume), or mounted read-only from a Kubernetes Secret.
+         */
+        String dir();
+
+        /** A new key takes over signing this long after the current one was made. */
+        @WithDefault("P30D")
+        Duration rotateEvery();
+    }
+
+    interface PersonalData {
+        /** Id of the key that encrypts; the others only decrypt what they encrypted before. */
+        String activeKey();
+
+        /** AES-256 keys by id, each 32 bytes in base64. */
+        Map<String, String> keys();
+    }
+
+    /** The first administrator, created at start when no account has this email. */
+    interface Admin {
+        Optional<String> email();
+
+        Optional<String> password();
+    }
+}

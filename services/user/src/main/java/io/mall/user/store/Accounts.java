@@ -1,0 +1,228 @@
+package io.mall.user.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.mall.contracts.EventTypes;
+import io.mall.contracts.Topics;
+import io.mall.contracts.user.UserErased;
+import io.mall.contracts.user.UserRegistered;
+import io.mall.contracts.user.UserUpdated;
+import io.mall.problem.ProblemException;
+import io.mall.user.domain.EmailAddress;
+import io.mall.user.domain.Language;
+import io.mall.user.domain.Role;
+import io.mall.user.domain.User;
+import io.mall.user.messaging.OutboxRelay;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What can happen to an account, each in one transaction together with the event that reports it.
+ */
+@ApplicationScoped
+public class Accounts {
+
+    /** A page of accounts for staff. */
+    public record Page(List<Account> items, long total, int page, int size) {
+    }
+
+    /** Fields of a profile update; null means "leave as it is", an empty string clears an optional field. */
+    public record ProfileChange(String displayName, String phone, Language locale) {
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final UserRepository users;
+    private final RefreshTokenRepository refreshTokens;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final Passwords passwords;
+    private final PersonalDataCipher cipher;
+    private final Clock clock;
+
+    Accounts(UserRepository users, RefreshTokenRepository refreshTokens, Outbox outbox, OutboxRelay relay,
+            Passwords passwords, PersonalDataCipher cipher, Clock clock) {
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.passwords = passwords;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    public Uni<Account> register(String rawEmail, String password, String displayName, String phone,
+            Language locale, Set<Role> roles) {
+        String email = EmailAddress.normalise(rawEmail)
+                .orElseThrow(() -> ProblemException.invalidField("email", "must be an email address"));
+        passwords.problemWith(password, email).ifPresent(problem -> {
+            throw ProblemException.invalidField("password", problem);
+        });
+        return passwords.hash(password)
+                .chain(hash -> Panache.withTransaction(() -> users.findByEmail(email).chain(existing -> {
+                    if (existing != null) {
+                        throw emailTaken();
+                    }
+                    Instant now = clock.instant();
+                    User user = User.register(email, hash, locale, now);
+                    user.changeRoles(roles, now);
+                    user.displayNameCipher = cipher.encrypt(displayName, user.id.toString());
+                    user.phoneCipher = cipher.encrypt(blankToNull(phone), user.id.toString());
+                    return users.persistAndFlush(user)
+                            .call(saved -> outbox.add(Topics.USER_EVENTS, EventTypes.USER_REGISTERED, user.id,
+                                    new UserRegistered(user.id, email, displayName, locale.name()), now));
+                })))
+                // two registrations of one email at once: the unique index lets exactly one commit
+                .onFailure(Accounts::isUniqueViolation).transform(failure -> emailTaken())
+                .invoke(relay::nudge)
+                .map(this::view);
+    }
+
+    public Uni<Account> find(UUID id) {
+        return Panache.withSession(() -> live(id)).map(this::view);
+    }
+
+    public Uni<Account> updateProfile(UUID id, ProfileChange change) {
+        return Panache.withTransaction(() -> live(id).call(user -> {
+            Instant now = clock.instant();
+            if (change.displayName() != null) {
+                user.displayNameCipher = cipher.encrypt(change.displayName(), user.id.toString());
+            }
+            if (change.phone() != null) {
+                user.phoneCipher = cipher.encrypt(blankToNull(change.phone()), user.id.toString());
+            }
+            if (change.locale() != null) {
+                user.locale = change.locale();
+            }
+            user.updatedAt = now;
+            return publishUpdate(user, now);
+        })).invoke(relay::nudge).map(this::view);
+    }
+
+    /** Needs the current password; signs out every other session of the account. */
+    public Uni<Void> changePassword(UUID id, UUID currentSession, String current, String replacement) {
+        return Panache.withSession(() -> live(id)).chain(user -> passwords.matches(current, user.passwordHash).chain(matches -> {
+            if (!matches) {
+                throw ProblemException.invalidField("currentPassword", "is not the account's password");
+            }
+            passwords.problemWith(replacement, user.email).ifPresent(problem -> {
+                throw ProblemException.invalidField("newPassword", problem);
+            });
+            return passwords.hash(replacement);
+        })).chain(hash -> Panache.withTransaction(() -> live(id).chain(user -> {
+            Instant now = clock.instant();
+            user.passwordHash = hash;
+            user.updatedAt = now;
+            return refreshTokens.revokeAllOf(id, currentSession, now);
+        }))).replaceWithVoid();
+    }
+
+    /** Everything this service holds about the account, for its owner. */
+    public Uni<Export> export(UUID id) {
+        return Panache.withSession(() -> live(id).chain(user -> refreshTokens.list("userId = ?1 order by createdAt", id)
+                .map(tokens -> new Export(view(user), tokens.stream()
+                        .map(t -> new Export.Session(t.familyId, t.createdAt, t.expiresAt, t.usedAt, t.revokedAt))
+                        .toList()))));
+    }
+
+    /** Forgets the person: personal data removed, sessions revoked, {@code user.erased} published. */
+    public Uni<Void> erase(UUID id) {
+        return Panache.withTransaction(() -> live(id).chain(user -> {
+            Instant now = clock.instant();
+            user.erase(now);
+            return refreshTokens.revokeAllOf(id, null, now)
+                    .chain(() -> outbox.add(Topics.USER_EVENTS, EventTypes.USER_ERASED, id, new UserErased(id), now));
+        })).invoke(relay::nudge);
+    }
+
+    public Uni<Page> search(String text, Role role, int page, int size) {
+        return Panache.withSession(() -> users.search(text, role, page, size)
+                .chain(found -> users.count(text, role).map(total -> new Page(found.stream().map(this::view).toList(), total, page, size))));
+    }
+
+    public Uni<Account> changeRoles(UUID id, Set<Role> roles) {
+        return Panache.withTransaction(() -> live(id).call(user -> {
+            Instant now = clock.instant();
+            user.changeRoles(roles, now);
+            return publishUpdate(user, now);
+        })).invoke(relay::nudge).map(this::view);
+    }
+
+    /** An administrator's lock: no sign-in and no refresh until unlocked; current sessions end. */
+    public Uni<Account> lock(UUID id, boolean locked) {
+        return Panache.withTransaction(() -> live(id).call(user -> {
+            Instant now = clock.instant();
+            user.adminLocked = locked;
+            if (!locked) {
+                user.signedIn(); // also lifts a lock left by wrong passwords
+            }
+            user.updatedAt = now;
+            Uni<Integer> sessions = locked ? refreshTokens.revokeAllOf(id, null, now) : Uni.createFrom().item(0);
+            return sessions.chain(() -> publishUpdate(user, now));
+        })).invoke(relay::nudge).map(this::view);
+    }
+
+    /** Creates the first administrator from configuration, unless an account has that email already. */
+    public Uni<Boolean> ensureAdmin(String email, String password) {
+        String normalised = EmailAddress.normalise(email)
+                .orElseThrow(() -> new IllegalStateException("mall.user.admin.email is not an email address"));
+        return Panache.withSession(() -> users.findByEmail(normalised)).chain(existing -> existing != null
+                ? Uni.createFrom().item(false)
+                : register(normalised, password, "Administrator", null, Language.en, Set.of(Role.ADMIN)).replaceWith(true))
+                .onFailure(ProblemException.class).transform(problem -> new IllegalStateException(
+                        "mall.user.admin.password is refused: " + ((ProblemException) problem).violations()));
+    }
+
+    public Account view(User user) {
+        String owner = user.id.toString();
+        return new Account(user.id, user.email, cipher.decrypt(user.displayNameCipher, owner),
+                cipher.decrypt(user.phoneCipher, owner), user.locale, Set.copyOf(user.roles),
+                user.adminLocked, user.lockedUntil, user.createdAt, user.updatedAt);
+    }
+
+    private Uni<Void> publishUpdate(User user, Instant now) {
+        return outbox.add(Topics.USER_EVENTS, EventTypes.USER_UPDATED, user.id,
+                new UserUpdated(user.id, user.email, cipher.decrypt(user.displayNameCipher, user.id.toString()),
+                        user.locale.name(), user.roles.stream().sorted().map(Enum::name).toList(), user.adminLocked),
+                now);
+    }
+
+    /** The account, unless it does not exist or has been erased: then 404. */
+    private Uni<User> live(UUID id) {
+        return users.findById(id).map(user -> {
+            if (user == null || user.isErased()) {
+                throw ProblemException.notFound("no account " + id);
+            }
+            return user;
+        });
+    }
+
+    private static ProblemException emailTaken() {
+        return ProblemException.conflict("an account with this email exists already");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.vertx.pgclient.PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                return true;
+            }
+            if (cause instanceof org.hibernate.JDBCException jdbc && UNIQUE_VIOLATION.equals(jdbc.getSQLState())) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}

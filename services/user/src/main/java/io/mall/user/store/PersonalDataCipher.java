@@ -1,0 +1,93 @@
+package io.mall.user.store;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.mall.user.UserConfig;
+
+/**
+ * Encrypts personal data (names, phone numbers) before it reaches the database, with AES-256-GCM.
+ * A stored value is {@code <key id>:<base64 of 12-byte nonce + ciphertext + tag>}: the key id lets
+ * keys rotate (new values use the active key; old ones still decrypt with theirs), and the
+ * account id as associated data stops a value from being copied onto another account.
+ */
+@ApplicationScoped
+public class PersonalDataCipher {
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, SecretKey> keys = new HashMap<>();
+    private final String activeKey;
+
+    PersonalDataCipher(UserConfig config) {
+        config.personalData().keys().forEach((id, base64) -> {
+            byte[] key = Base64.getDecoder().decode(base64.strip());
+            if (key.length != 32) {
+                throw new IllegalStateException("mall.user.personal-data.keys." + id + " must be 32 bytes in base64");
+            }
+            keys.put(id, new SecretKeySpec(key, "AES"));
+        });
+        activeKey = config.personalData().activeKey();
+        if (!keys.containsKey(activeKey)) {
+            throw new IllegalStateException("mall.user.personal-data.active-key '" + activeKey
+                    + "' has no key in mall.user.personal-data.keys");
+        }
+    }
+
+    public String encrypt(String plain, String owner) {
+        if (plain == null) {
+            return null;
+        }
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKey), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(owner.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            byte[] stored = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            return activeKey + ":" + Base64.getEncoder().encodeToString(stored);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    public String decrypt(String stored, String owner) {
+        if (stored == null) {
+            return null;
+        }
+        int colon = stored.indexOf(':');
+        SecretKey key = colon > 0 ? keys.get(stored.substring(0, colon)) : null;
+        if (key == null) {
+            throw new IllegalStateException("personal data of " + owner + " was encrypted with a key this service does not have");
+        }
+        try {
+            byte[] bytes = Base64.getDecoder().decode(stored.substring(colon + 1));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+            cipher.updateAAD(owner.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("personal data of " + owner + " does not decrypt: tampered or wrong key", e);
+        }
+    }
+
+    /** Whether a stored value should be re-encrypted because its key is no longer the active one. */
+    public boolean isStale(String stored) {
+        return stored != null && !stored.startsWith(activeKey + ":");
+    }
+}

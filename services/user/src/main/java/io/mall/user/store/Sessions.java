@@ -1,0 +1,173 @@
+package io.mall.user.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.mall.problem.ProblemException;
+import io.mall.user.UserConfig;
+import io.mall.user.domain.EmailAddress;
+import io.mall.user.domain.LoginThrottle;
+import io.mall.user.domain.OpaqueTokens;
+import io.mall.user.domain.RefreshToken;
+import io.mall.user.domain.User;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * Sign-in sessions: a sign-in starts a refresh-token family; each refresh uses up one token and
+ * issues the next; signing out, or presenting a token that was already used, ends the family.
+ */
+@ApplicationScoped
+public class Sessions {
+
+    /** What a client gets on sign-in and on refresh. */
+    public record Tokens(String accessToken, long expiresIn, String refreshToken, long refreshExpiresIn) {
+    }
+
+    private static final String WRONG_CREDENTIALS = "the email or the password is wrong";
+
+    private final UserRepository users;
+    private final RefreshTokenRepository refreshTokens;
+    private final Passwords passwords;
+    private final AccessTokens accessTokens;
+    private final LoginThrottle throttle;
+    private final Duration refreshLifetime;
+    private final Vertx vertx;
+    private final Clock clock;
+
+    Sessions(UserRepository users, RefreshTokenRepository refreshTokens, Passwords passwords,
+            AccessTokens accessTokens, UserConfig config, Vertx vertx, Clock clock) {
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.passwords = passwords;
+        this.accessTokens = accessTokens;
+        this.throttle = new LoginThrottle(config.login().maxFailures(), config.login().lockFor());
+        this.refreshLifetime = config.tokens().refreshLifetime();
+        this.vertx = vertx;
+        this.clock = clock;
+    }
+
+    /**
+     * An unknown email and a wrong password get the same answer after the same work (one bcrypt).
+     * A throttled account is refused before its password is checked, so guessing stops counting.
+     */
+    public Uni<Tokens> signIn(String rawEmail, String password) {
+        String email = EmailAddress.normalise(rawEmail).orElse(null);
+        Uni<User> account = email == null ? Uni.createFrom().nullItem()
+                : Panache.withSession(() -> users.findByEmail(email));
+        return account.chain(user -> {
+            Instant now = clock.instant();
+            if (user != null && !user.isErased() && user.isThrottled(now)) {
+                throw throttled(user.lockedUntil, now);
+            }
+            String hash = user == null || user.isErased() ? null : user.passwordHash;
+            return passwords.matches(password, hash).chain(matches -> {
+                if (hash == null) {
+                    throw new ProblemException(401, WRONG_CREDENTIALS);
+                }
+                return Panache.withTransaction(() -> users.findById(user.id, LockModeType.PESSIMISTIC_WRITE)
+                        .chain(locked -> matches ? startSession(locked) : recordFailure(locked)))
+                        .map(outcome -> outcome.orThrow());
+            });
+        }).chain(this::sign);
+    }
+
+    /** Uses up {@code presented} and returns the next tokens of its family. */
+    public Uni<Tokens> refresh(String presented) {
+        String hash = OpaqueTokens.hash(presented);
+        return Panache.withTransaction(() -> refreshTokens.findForUpdate(hash).chain(token -> {
+            Instant now = clock.instant();
+            if (token == null) {
+                return Uni.createFrom().item(Outcome.refused(new ProblemException(401, "unknown refresh token")));
+            }
+            if (token.isReplay()) {
+                // a copy of a used token is in someone else's hands: end the whole session
+                return refreshTokens.revokeFamily(token.familyId, now).replaceWith(
+                        Outcome.refused(new ProblemException(401, "this refresh token was used before; the session is ended")));
+            }
+            if (!token.isUsable(now)) {
+                return Uni.createFrom().item(Outcome.refused(new ProblemException(401, "the refresh token has expired or was revoked")));
+            }
+            return users.findById(token.userId).chain(user -> {
+                if (user == null || !user.maySignIn(now)) {
+                    // refused, not revoked: a lock from wrong guesses must not sign the owner out
+                    return Uni.createFrom().item(Outcome.refused(new ProblemException(401, "the account may not sign in now")));
+                }
+                token.usedAt = now;
+                return issueRefresh(user, token.familyId, now);
+            });
+        })).map(Outcome::orThrow).chain(this::sign);
+    }
+
+    /** Ends the session the refresh token belongs to; unknown tokens end nothing and say nothing. */
+    public Uni<Void> signOut(String presented) {
+        String hash = OpaqueTokens.hash(presented);
+        return Panache.withTransaction(() -> refreshTokens.find("tokenHash", hash).firstResult()
+                .chain(token -> token == null ? Uni.createFrom().item(0)
+                        : refreshTokens.revokeFamily(token.familyId, clock.instant())))
+                .replaceWithVoid();
+    }
+
+    private Uni<Outcome> startSession(User user) {
+        Instant now = clock.instant();
+        if (!user.maySignIn(now)) {
+            String why = user.adminLocked ? "this account is locked; contact support" : "this account may not sign in";
+            return Uni.createFrom().item(Outcome.refused(new ProblemException(403, why)));
+        }
+        user.signedIn();
+        return issueRefresh(user, UUID.randomUUID(), now);
+    }
+
+    private Uni<Outcome> recordFailure(User user) {
+        Instant now = clock.instant();
+        user.failedSignIn(throttle, now);
+        // the failure is committed; the client only learns that the credentials were wrong
+        return Uni.createFrom().item(Outcome.refused(new ProblemException(401, WRONG_CREDENTIALS)));
+    }
+
+    private Uni<Outcome> issueRefresh(User user, UUID family, Instant now) {
+        String token = OpaqueTokens.newToken();
+        RefreshToken next = RefreshToken.issue(user.id, family, OpaqueTokens.hash(token), now, refreshLifetime);
+        return refreshTokens.persist(next).replaceWith(Outcome.granted(user, family, token));
+    }
+
+    private Uni<Tokens> sign(Outcome granted) {
+        return vertx.executeBlocking(() -> {
+            AccessTokens.Issued access = accessTokens.issue(granted.user(), granted.family());
+            return new Tokens(access.token(), access.expiresInSeconds(), granted.refreshToken(), refreshLifetime.toSeconds());
+        }, false);
+    }
+
+    private static ProblemException throttled(Instant until, Instant now) {
+        long seconds = Math.max(1, Duration.between(now, until).toSeconds());
+        return new ProblemException(429, "too many wrong passwords; try again in " + seconds + " seconds");
+    }
+
+    /**
+     * The result of a transaction that must commit even when the request is refused (a counted
+     * failure, a revoked family): the refusal is thrown only after the commit.
+     */
+    private record Outcome(User user, UUID family, String refreshToken, ProblemException refusal) {
+
+        static Outcome granted(User user, UUID family, String refreshToken) {
+            return new Outcome(user, family, refreshToken, null);
+        }
+
+        static Outcome refused(ProblemException refusal) {
+            return new Outcome(null, null, null, refusal);
+        }
+
+        Outcome orThrow() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return this;
+        }
+    }
+}

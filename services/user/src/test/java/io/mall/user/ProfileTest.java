@@ -1,0 +1,154 @@
+package io.mall.user;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@QuarkusTestResource(UserTestResource.class)
+class ProfileTest {
+
+    @Test
+    void aShopperReadsAndUpdatesTheirProfile() {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+
+        given().auth().oauth2(shopper.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("displayName", "Minji Kim", "phone", "", "locale", "en"))
+                .when().patch("/api/v1/users/me")
+                .then().statusCode(200)
+                .body("displayName", equalTo("Minji Kim"))
+                .body("phone", nullValue())
+                .body("locale", equalTo("en"));
+
+        given().auth().oauth2(shopper.accessToken())
+                .when().get("/api/v1/users/me")
+                .then().statusCode(200)
+                .body("displayName", equalTo("Minji Kim"))
+                .body("email", equalTo(shopper.email()));
+    }
+
+    @Test
+    void aBadProfileUpdateChangesNothing() {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+
+        given().auth().oauth2(shopper.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("displayName", "New name", "phone", "12"))
+                .when().patch("/api/v1/users/me")
+                .then().statusCode(422).body("violations.field", hasItem("phone"));
+        given().auth().oauth2(shopper.accessToken()).contentType(ContentType.JSON)
+                .body("{\"displayName\": {\"first\": \"x\"}}")
+                .when().patch("/api/v1/users/me")
+                .then().statusCode(400).body("violations.field", hasItem("displayName"));
+
+        given().auth().oauth2(shopper.accessToken())
+                .when().get("/api/v1/users/me")
+                .then().statusCode(200).body("displayName", equalTo("김민지"));
+    }
+
+    @Test
+    void changingThePasswordNeedsTheCurrentOneAndEndsOtherSessions() {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+        JsonPath otherDevice = Shoppers.signIn(shopper.email(), Shoppers.PASSWORD);
+
+        given().auth().oauth2(shopper.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", "not my password", "newPassword", "a brand new secret"))
+                .when().put("/api/v1/users/me/password")
+                .then().statusCode(422).body("violations[0].field", equalTo("currentPassword"));
+        given().auth().oauth2(shopper.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", Shoppers.PASSWORD, "newPassword", "1234567890"))
+                .when().put("/api/v1/users/me/password")
+                .then().statusCode(422).body("violations[0].field", equalTo("newPassword"));
+
+        given().auth().oauth2(shopper.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("currentPassword", Shoppers.PASSWORD, "newPassword", "a brand new secret"))
+                .when().put("/api/v1/users/me/password")
+                .then().statusCode(204);
+
+        refresh(otherDevice.getString("refreshToken")).then().statusCode(401);
+        refresh(shopper.refreshToken()).then().statusCode(200);
+        Shoppers.signIn(shopper.email(), "a brand new secret");
+        given().contentType(ContentType.JSON).body(Map.of("email", shopper.email(), "password", Shoppers.PASSWORD))
+                .when().post("/api/v1/auth/login").then().statusCode(401);
+    }
+
+    @Test
+    void personalDataIsStoredEncrypted() {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+
+        List<String> stored = Database.query("SELECT display_name_cipher || ' ' || phone_cipher FROM users WHERE id = '"
+                + shopper.id() + "'");
+
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0)).startsWith("test:").doesNotContain("김민지").doesNotContain("1234");
+    }
+
+    @Test
+    void aShopperExportsEverythingHeldAboutThem() {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+
+        given().auth().oauth2(shopper.accessToken())
+                .when().get("/api/v1/users/me/export")
+                .then().statusCode(200)
+                .body("account.email", equalTo(shopper.email()))
+                .body("account.displayName", equalTo("김민지"))
+                .body("account.phone", equalTo("+82 10 1234 5678"))
+                .body("sessions", hasSize(1));
+    }
+
+    @Test
+    void erasingAnAccountForgetsThePersonEndsSessionsAndTellsTheOtherServices() {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+
+        given().auth().oauth2(shopper.accessToken()).when().delete("/api/v1/users/me").then().statusCode(204);
+
+        given().auth().oauth2(shopper.accessToken()).when().get("/api/v1/users/me").then().statusCode(404);
+        refresh(shopper.refreshToken()).then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("email", shopper.email(), "password", Shoppers.PASSWORD))
+                .when().post("/api/v1/auth/login").then().statusCode(401);
+        List<String> stored = Database.query("SELECT email || ' ' || coalesce(display_name_cipher, '-') || ' '"
+                + " || coalesce(phone_cipher, '-') || ' ' || coalesce(password_hash, '-') FROM users WHERE id = '" + shopper.id() + "'");
+        assertThat(stored).containsExactly("erased-" + shopper.id() + "@erased.invalid - - -");
+        // the email is free again
+        Shoppers.register(shopper.email());
+
+        List<JsonPath> events = UserEvents.about(shopper.id(), "user.erased", Duration.ofSeconds(20));
+        assertThat(events).extracting(e -> e.getString("type")).containsExactly("user.registered", "user.erased");
+        assertThat(events.get(1).getString("data.userId")).isEqualTo(shopper.id().toString());
+        assertThat(events.get(1).getString("source")).isEqualTo("user");
+    }
+
+    @Test
+    void registrationAndUpdatesArePublishedOnceEach() {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+        given().auth().oauth2(shopper.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("locale", "en"))
+                .when().patch("/api/v1/users/me").then().statusCode(200);
+
+        List<JsonPath> events = UserEvents.about(shopper.id(), "user.updated", Duration.ofSeconds(20));
+
+        assertThat(events).extracting(e -> e.getString("type")).containsExactly("user.registered", "user.updated");
+        assertThat(events.get(0).getString("data.email")).isEqualTo(shopper.email());
+        assertThat(events.get(0).getString("data.displayName")).isEqualTo("김민지");
+        assertThat(events.get(1).getString("data.locale")).isEqualTo("en");
+        assertThat(events).extracting(e -> e.getString("id")).doesNotHaveDuplicates();
+    }
+
+    private static io.restassured.response.Response refresh(String refreshToken) {
+        return given().contentType(ContentType.JSON).body(Map.of("refreshToken", refreshToken))
+                .when().post("/api/v1/auth/refresh");
+    }
+}

@@ -1,0 +1,153 @@
+package io.mall.user;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.mall.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@QuarkusTestResource(UserTestResource.class)
+class SessionTest {
+
+    @Test
+    void signInIssuesAnAccessTokenWithTheAgreedClaims() {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+        JsonPath tokens = Shoppers.signIn(shopper.email(), Shoppers.PASSWORD);
+
+        JsonPath header = part(tokens.getString("accessToken"), 0);
+        JsonPath claims = part(tokens.getString("accessToken"), 1);
+        assertThat(header.getString("alg")).isEqualTo("RS256");
+        assertThat(header.getString("kid")).isNotBlank();
+        assertThat(claims.getString("iss")).isEqualTo(TestTokens.ISSUER);
+        assertThat(claims.getString("sub")).isEqualTo(shopper.id().toString());
+        assertThat(claims.getString("upn")).isEqualTo(shopper.email());
+        assertThat(claims.getList("groups", String.class)).containsExactly("CUSTOMER");
+        assertThat(claims.getString("jti")).isNotBlank();
+        assertThat(claims.getLong("exp") - claims.getLong("iat")).isEqualTo(15 * 60);
+        assertThat(tokens.getLong("expiresIn")).isEqualTo(15 * 60);
+        assertThat(tokens.getLong("refreshExpiresIn")).isEqualTo(30L * 24 * 60 * 60);
+        assertThat(tokens.getString("refreshToken")).hasSizeGreaterThanOrEqualTo(43);
+    }
+
+    @Test
+    void anUnknownEmailAndAWrongPasswordGetTheSameAnswer() {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+
+        Response wrongPassword = signIn(shopper.email(), "not the password at all");
+        Response unknownEmail = signIn(Shoppers.newEmail(), "not the password at all");
+
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+        assertThat(unknownEmail.statusCode()).isEqualTo(401);
+        assertThat(wrongPassword.jsonPath().getString("detail")).isEqualTo(unknownEmail.jsonPath().getString("detail"));
+        assertThat(wrongPassword.contentType()).isEqualTo(unknownEmail.contentType());
+    }
+
+    @Test
+    void everyRefreshRotatesTheToken() {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+
+        JsonPath next = refresh(shopper.refreshToken()).then().statusCode(200).extract().jsonPath();
+
+        assertThat(next.getString("refreshToken")).isNotEqualTo(shopper.refreshToken());
+        given().auth().oauth2(next.getString("accessToken")).when().get("/api/v1/users/me")
+                .then().statusCode(200).body("email", equalTo(shopper.email()));
+        refresh(next.getString("refreshToken")).then().statusCode(200);
+    }
+
+    @Test
+    void aUsedRefreshTokenPresentedAgainEndsTheWholeSession() {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+        String stolenCopy = shopper.refreshToken();
+        String legitimate = refresh(shopper.refreshToken()).then().statusCode(200).extract().path("refreshToken");
+
+        refresh(stolenCopy).then().statusCode(401).contentType("application/problem+json")
+                .body("detail", containsString("used before"));
+
+        // the family is revoked: the token the rightful owner holds is dead too
+        refresh(legitimate).then().statusCode(401);
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+
+        given().contentType(ContentType.JSON).body(Map.of("refreshToken", shopper.refreshToken()))
+                .when().post("/api/v1/auth/logout")
+                .then().statusCode(204);
+
+        refresh(shopper.refreshToken()).then().statusCode(401);
+    }
+
+    @Test
+    void unknownAndMalformedRefreshTokensAreRefused() {
+        refresh("not-a-token-we-issued").then().statusCode(401).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("refreshToken", "x".repeat(101)))
+                .when().post("/api/v1/auth/refresh")
+                .then().statusCode(422).body("violations[0].field", equalTo("refreshToken"));
+        given().contentType(ContentType.JSON).body("{\"refreshToken\": 42")
+                .when().post("/api/v1/auth/refresh")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void wrongPasswordsInARowLockTheAccountForAWhile() {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+        // the test profile locks after 3 failures
+        for (int i = 0; i < 3; i++) {
+            signIn(shopper.email(), "wrong password " + i).then().statusCode(401);
+        }
+
+        signIn(shopper.email(), Shoppers.PASSWORD).then().statusCode(429)
+                .contentType("application/problem+json")
+                .body("detail", containsString("try again"));
+        // nor can it refresh while locked
+        refresh(shopper.refreshToken()).then().statusCode(401);
+    }
+
+    @Test
+    void anAdministratorsLockStopsSignInAndRefreshUntilUnlocked() {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+        String admin = Shoppers.adminToken();
+
+        given().auth().oauth2(admin).when().put("/api/v1/users/" + shopper.id() + "/lock")
+                .then().statusCode(200).body("locked", equalTo(true));
+
+        signIn(shopper.email(), Shoppers.PASSWORD).then().statusCode(403)
+                .body("detail", containsString("locked"));
+        refresh(shopper.refreshToken()).then().statusCode(401);
+
+        given().auth().oauth2(admin).when().delete("/api/v1/users/" + shopper.id() + "/lock")
+                .then().statusCode(200).body("locked", equalTo(false));
+        signIn(shopper.email(), Shoppers.PASSWORD).then().statusCode(200);
+    }
+
+    private static Response signIn(String email, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
+                .when().post("/api/v1/auth/login");
+    }
+
+    private static Response refresh(String refreshToken) {
+        return given().contentType(ContentType.JSON).body(Map.of("refreshToken", refreshToken))
+                .when().post("/api/v1/auth/refresh");
+    }
+
+    static JsonPath part(String jwt, int index) {
+        String[] parts = jwt.split("\\.");
+        return new JsonPath(new String(Base64.getUrlDecoder().decode(parts[index]), StandardCharsets.UTF_8));
+    }
+
+}

@@ -1,0 +1,100 @@
+package io.mall.user.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.mall.user.UserConfig;
+
+class PersonalDataCipherTest {
+
+    private static final String KEY_2025 = "MjAyNS1rZXktb2YtdGhpcnR5LXR3by1ieXRlcy0hISE=";
+    private static final String KEY_2026 = "MjAyNi1rZXktb2YtdGhpcnR5LXR3by1ieXRlcy0hISE=";
+
+    @Test
+    void encryptsSoThatOnlyTheSameAccountDecrypts() {
+        PersonalDataCipher cipher = new PersonalDataCipher(config("2026", Map.of("2026", KEY_2026)));
+
+        String stored = cipher.encrypt("+82 10 1234 5678", "account-1");
+
+        assertThat(stored).startsWith("2026:").doesNotContain("1234");
+        assertThat(cipher.encrypt("+82 10 1234 5678", "account-1")).isNotEqualTo(stored);
+        assertThat(cipher.decrypt(stored, "account-1")).isEqualTo("+82 10 1234 5678");
+        assertThatThrownBy(() -> cipher.decrypt(stored, "account-2")).hasMessageContaining("does not decrypt");
+    }
+
+    @Test
+    void afterAKeyRotationOldValuesStillDecryptAndNewOnesUseTheNewKey() {
+        String old = new PersonalDataCipher(config("2025", Map.of("2025", KEY_2025))).encrypt("김민지", "account-1");
+        PersonalDataCipher rotated = new PersonalDataCipher(config("2026", Map.of("2025", KEY_2025, "2026", KEY_2026)));
+
+        assertThat(rotated.decrypt(old, "account-1")).isEqualTo("김민지");
+        assertThat(rotated.isStale(old)).isTrue();
+        assertThat(rotated.encrypt("김민지", "account-1")).startsWith("2026:");
+    }
+
+    @Test
+    void refusesToStartWithoutItsActiveKey() {
+        assertThatThrownBy(() -> new PersonalDataCipher(config("2026", Map.of("2025", KEY_2025))))
+                .hasMessageContaining("active-key '2026'");
+    }
+
+    private static UserConfig config(String activeKey, Map<String, String> keys) {
+        return new UserConfig() {
+            @Override
+            public PersonalData personalData() {
+                return new PersonalData() {
+                    @Override
+                    public String activeKey() {
+                        return activeKey;
+                    }
+
+                    @Override
+                    public Map<String, String> keys() {
+                        return keys;
+                    }
+                };
+            }
+
+            @Override
+            public Tokens tokens() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int bcryptCost() {
+                return 4;
+            }
+
+            @Override
+            public Login login() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public SigningKeys signingKeys() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Admin admin() {
+                return new Admin() {
+                    @Override
+                    public Optional<String> email() {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public Optional<String> password() {
+                        return Optional.empty();
+                    }
+                };
+            }
+        };
+    }
+
+}
