@@ -53,6 +53,10 @@ public class MallTestResource implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.datasource.reactive.url", "postgresql://" + address);
             config.put("quarkus.datasource.username", database.role());
             config.put("quarkus.datasource.password", database.password());
+            if (hasJdbcDriver()) {
+                // services that migrate their schema with Flyway do it over JDBC
+                config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + address);
+            }
         }
         if (servers.contains(LocalServer.MONGO)) {
             config.put("quarkus.mongodb.connection-string",
@@ -73,6 +77,15 @@ public class MallTestResource implements QuarkusTestResourceLifecycleManager {
             config.put("quarkus.mailer.port", String.valueOf(LocalServer.SMTP.port()));
         }
         return config;
+    }
+
+    private static boolean hasJdbcDriver() {
+        try {
+            Class.forName("org.postgresql.Driver", false, MallTestResource.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     @Override

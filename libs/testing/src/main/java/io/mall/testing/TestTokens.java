@@ -27,6 +27,8 @@ public final class TestTokens {
 
     public static final String ISSUER = "https://mall.test/user";
     public static final String AUDIENCE = "mall";
+    /** The {@code kid} of every token signed here; a stranger's forgery claims it too. */
+    public static final String KEY_ID = "test-key";
 
     private static final KeyPair SIGNING = newKeyPair();
     private static final KeyPair STRANGER = newKeyPair();
@@ -41,6 +43,23 @@ public final class TestTokens {
                 "mp.jwt.verify.publickey.location", PUBLIC_KEY_FILE.toUri().toString(),
                 "mp.jwt.verify.issuer", ISSUER,
                 "mp.jwt.verify.audiences", AUDIENCE);
+    }
+
+    /**
+     * Writes this JVM's signing key as {@code test-key.pem} (PKCS#8) into {@code dir}, for a service
+     * under test that issues tokens itself: then the tokens it issues and this class's tokens are
+     * verified by the same public key.
+     */
+    public static void writeSigningKey(Path dir) {
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(SIGNING.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(KEY_ID + ".pem"), pem);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A valid token for a shopper. */
@@ -58,7 +77,7 @@ public final class TestTokens {
 
     /** A valid token for {@code userId} holding {@code roles}. */
     public static String forUser(String userId, String... roles) {
-        return claims(userId, roles).sign(SIGNING.getPrivate());
+        return claims(userId, roles).jws().keyId(KEY_ID).sign(SIGNING.getPrivate());
     }
 
     /** Claims of a valid token, for a test that changes one of them before signing. */
@@ -73,25 +92,25 @@ public final class TestTokens {
     }
 
     public static String sign(JwtClaimsBuilder claims) {
-        return claims.sign(SIGNING.getPrivate());
+        return claims.jws().keyId(KEY_ID).sign(SIGNING.getPrivate());
     }
 
     /** Well-formed, but signed by a key the service has never seen. */
     public static String signedByStranger(String userId, String... roles) {
-        return claims(userId, roles).sign(STRANGER.getPrivate());
+        return claims(userId, roles).jws().keyId(KEY_ID).sign(STRANGER.getPrivate());
     }
 
     public static String expired(String userId, String... roles) {
         Instant longAgo = Instant.now().minusSeconds(7200);
-        return claims(userId, roles).issuedAt(longAgo).expiresAt(longAgo.plusSeconds(900)).sign(SIGNING.getPrivate());
+        return claims(userId, roles).issuedAt(longAgo).expiresAt(longAgo.plusSeconds(900)).jws().keyId(KEY_ID).sign(SIGNING.getPrivate());
     }
 
     public static String fromOtherIssuer(String userId, String... roles) {
-        return claims(userId, roles).issuer("https://evil.example/issuer").sign(SIGNING.getPrivate());
+        return claims(userId, roles).issuer("https://evil.example/issuer").jws().keyId(KEY_ID).sign(SIGNING.getPrivate());
     }
 
     public static String forOtherAudience(String userId, String... roles) {
-        return claims(userId, roles).audience("some-other-system").sign(SIGNING.getPrivate());
+        return claims(userId, roles).audience("some-other-system").jws().keyId(KEY_ID).sign(SIGNING.getPrivate());
     }
 
     /** The classic {@code alg: none} forgery: valid claims, no signature at all. */
