@@ -85,8 +85,16 @@ public class SigningKeyStore {
         return ring.signing();
     }
 
+    /**
+     * Hourly: picks up keys an operator added to a read-only folder (a Secret being updated), and
+     * makes a new key itself when the current one is old enough and the folder is writable.
+     */
     @Scheduled(every = "1h", delayed = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void rotateIfDue() {
+        List<SigningKey> onDisk = load();
+        if (!onDisk.isEmpty()) {
+            ring = new KeyRing(onDisk);
+        }
         if (ring.isDueForRotation(clock.instant(), config.signingKeys().rotateEvery()) && Files.isWritable(dir)) {
             rotate();
         }
