@@ -22,7 +22,13 @@ public final class EventTypes {
     public static final String COMMIT_STOCK = "product.commit-stock";
     public static final String STOCK_RESERVED = "product.stock-reserved";
     public static final String STOCK_REJECTED = "product.stock-rejected";
+    public static final String STOCK_RELEASED = "product.stock-released";
+    public static final String STOCK_COMMITTED = "product.stock-committed";
     public static final String STOCK_LOW = "product.stock-low";
+    public static final String PRODUCT_CREATED = "product.created";
+    public static final String PRODUCT_UPDATED = "product.updated";
+    public static final String PRODUCT_PRICE_CHANGED = "product.price-changed";
+    public static final String PRODUCT_ARCHIVED = "product.archived";
 
     public static final String CHARGE_PAYMENT = "payment.charge";
     public static final String REFUND_PAYMENT = "payment.refund";

@@ -1,0 +1,12 @@
+package io.mall.product.domain;
+
+import java.time.Instant;
+
+/** One entry of a SKU's audit trail: who changed the available units, by how much, and why. */
+public class StockAdjustment {
+
+    public Instant at;
+    public int delta;
+    public String reason;
+    public String actor;
+}

@@ -1,0 +1,143 @@
+package io.mall.product;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.mall.contracts.EventEnvelope;
+import io.mall.contracts.EventTypes;
+import io.mall.contracts.Topics;
+import io.mall.contracts.product.CommitStock;
+import io.mall.contracts.product.ReleaseStock;
+import io.mall.contracts.product.ReserveStock;
+import io.mall.contracts.product.StockLine;
+import io.mall.contracts.review.ReviewStatsChanged;
+import io.mall.testing.MallTestResource;
+import io.mall.testing.TestKafka;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** The saga's commands arrive on Kafka and every outcome leaves as an event, once. */
+@QuarkusTest
+@QuarkusTestResource(value = MallTestResource.class, initArgs = {
+        @ResourceArg(name = "service", value = "product"),
+        @ResourceArg(name = "servers", value = "mongo,kafka") })
+class MessagingTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Test
+    void sagaCommandsAreIdempotentAndEachOutcomeIsPublishedOnce() throws Exception {
+        String sku = Admin.stockedSku(Admin.category("Saga", null), 10);
+        UUID order = UUID.randomUUID();
+
+        for (int i = 0; i < 2; i++) {
+            command(EventTypes.RESERVE_STOCK, order, new ReserveStock(order, List.of(new StockLine(sku, 3))));
+        }
+        List<String> types = eventTypes(order, list -> list.contains(EventTypes.STOCK_RESERVED));
+        assertThat(types).containsExactly(EventTypes.STOCK_RESERVED);
+        assertThat(InventoryTest.stock(sku).getInt("available")).isEqualTo(7);
+
+        for (int i = 0; i < 2; i++) {
+            command(EventTypes.RELEASE_STOCK, order, new ReleaseStock(order));
+        }
+        command(EventTypes.COMMIT_STOCK, order, new CommitStock(order));
+        types = eventTypes(order, list -> list.contains(EventTypes.STOCK_RELEASED));
+        await().atMost(WAIT).until(() -> InventoryTest.stock(sku).getInt("available") == 10);
+        // the refused commit and the repeated release add nothing
+        Thread.sleep(1500);
+        assertThat(eventTypes(order, list -> false, Duration.ofSeconds(3)))
+                .containsExactly(EventTypes.STOCK_RESERVED, EventTypes.STOCK_RELEASED);
+        assertThat(types).contains(EventTypes.STOCK_RELEASED);
+    }
+
+    @Test
+    void aRejectionIsPublishedWithTheShortSku() {
+        String sku = Admin.stockedSku(Admin.category("Saga", null), 1);
+        UUID order = UUID.randomUUID();
+
+        command(EventTypes.RESERVE_STOCK, order, new ReserveStock(order, List.of(new StockLine(sku, 2))));
+
+        List<String> events = TestKafka.read(Topics.PRODUCT_EVENTS, order.toString(), list -> !list.isEmpty(), WAIT);
+        JsonPath rejected = new JsonPath(events.get(0));
+        assertThat(rejected.getString("type")).isEqualTo(EventTypes.STOCK_REJECTED);
+        assertThat(rejected.getList("data.unavailable", String.class)).containsExactly(sku);
+    }
+
+    @Test
+    void catalogChangesAndLowStockArePublished() {
+        String category = Admin.category("Events", null);
+        String sku = Admin.sku("EVT");
+        String id = Admin.create(Admin.product("Evented", "B", "d", category, Map.of(), List.of(Admin.variant(sku, 1_000, 3))))
+                .getString("id");
+
+        List<String> productEvents = TestKafka.read(Topics.PRODUCT_EVENTS, id, list -> !list.isEmpty(), WAIT);
+        assertThat(new JsonPath(productEvents.get(0)).getString("type")).isEqualTo(EventTypes.PRODUCT_CREATED);
+        assertThat(new JsonPath(productEvents.get(0)).getLong("data.variants[0].price")).isEqualTo(1_000);
+
+        // threshold 2: holding 2 of 3 leaves 1
+        InventoryTest.reserve(UUID.randomUUID(), Map.of(sku, 2));
+        List<String> stockEvents = TestKafka.read(Topics.PRODUCT_EVENTS, sku, list -> !list.isEmpty(), WAIT);
+        JsonPath low = new JsonPath(stockEvents.get(0));
+        assertThat(low.getString("type")).isEqualTo(EventTypes.STOCK_LOW);
+        assertThat(low.getInt("data.available")).isEqualTo(1);
+    }
+
+    @Test
+    void reviewStatisticsBecomeTheProductsRatingNewestFirst() {
+        String category = Admin.category("Rated", null);
+        String id = Admin.create(Admin.product("Rated", "B", "d", category, Map.of(),
+                List.of(Admin.variant(Admin.sku("RAT"), 1_000, 3)))).getString("id");
+
+        review(id, new ReviewStatsChanged(id, 4, 4.5, List.of(0L, 0L, 0L, 2L, 2L), 2));
+        review(id, new ReviewStatsChanged(id, 1, 1.0, List.of(1L, 0L, 0L, 0L, 0L), 1));
+
+        await().atMost(WAIT).until(() -> given().get("/api/v1/products/" + id).then().extract().jsonPath().getLong("rating.count") == 4);
+        await().atMost(WAIT).until(() -> given().queryParams(Map.of("category", category, "minRating", "4.5"))
+                .get("/api/v1/products").then().extract().jsonPath().getInt("total") == 1);
+        assertThat(given().get("/api/v1/products/" + id).then().extract().jsonPath().getDouble("rating.average")).isEqualTo(4.5);
+    }
+
+    private void command(String type, UUID order, Object data) {
+        send(Topics.PRODUCT_COMMANDS, type, order.toString(), data, "order");
+    }
+
+    private void review(String productId, ReviewStatsChanged stats) {
+        send(Topics.REVIEW_EVENTS, EventTypes.REVIEW_STATS_CHANGED, productId, stats, "review");
+    }
+
+    private void send(String topic, String type, String subject, Object data, String source) {
+        try {
+            TestKafka.send(topic, subject, json.writeValueAsString(
+                    new EventEnvelope<>(UUID.randomUUID(), type, source, Instant.now(), subject, null, data)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> eventTypes(UUID order, java.util.function.Predicate<List<String>> done) {
+        return eventTypes(order, done, WAIT);
+    }
+
+    private static List<String> eventTypes(UUID order, java.util.function.Predicate<List<String>> done, Duration timeout) {
+        return TestKafka.read(Topics.PRODUCT_EVENTS, order.toString(),
+                list -> done.test(list.stream().map(v -> new JsonPath(v).getString("type")).toList()), timeout)
+                .stream().map(v -> new JsonPath(v).getString("type")).toList();
+    }
+}
