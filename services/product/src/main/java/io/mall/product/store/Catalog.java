@@ -35,6 +35,8 @@ import io.mall.product.domain.Slugs;
 import io.mall.product.domain.StockItem;
 import io.mall.product.domain.Variant;
 import io.mall.product.messaging.OutboxRelay;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -52,16 +54,18 @@ public class Catalog {
     private final Events events;
     private final SearchIndexer indexer;
     private final OutboxRelay relay;
+    private final Cache cache;
     private final Clock clock;
 
     Catalog(ProductRepository products, CategoryRepository categories, StockRepository stock, Events events,
-            SearchIndexer indexer, OutboxRelay relay, Clock clock) {
+            SearchIndexer indexer, OutboxRelay relay, @CacheName("products") Cache cache, Clock clock) {
         this.products = products;
         this.categories = categories;
         this.stock = stock;
         this.events = events;
         this.indexer = indexer;
         this.relay = relay;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -279,16 +283,30 @@ public class Catalog {
                 and(eq("_id", productId), new Document("rating.version", new Document("$lt", ratingVersion))),
                 Updates.set("rating", new Document("count", count).append("average", average).append("version", ratingVersion)))
                 .chain(result -> result.getModifiedCount() == 0 ? Uni.createFrom().item(false)
-                        : indexer.reindex(productId).replaceWith(true));
+                        : forget(productId).chain(() -> indexer.reindex(productId)).replaceWith(true));
     }
 
+    /**
+     * A product page's data, cached: product pages are the hottest reads. Every change of this
+     * service drops the entry at once, and every replica drops it on the change's event.
+     */
     public Uni<Product> find(String id, boolean includeArchived) {
-        return products.findById(id).map(product -> {
-            if (product == null || (product.archived && !includeArchived)) {
+        return cache.getAsync(id, key -> products.findById(key).map(product -> {
+            if (product == null) {
+                throw ProblemException.notFound("no product " + id);
+            }
+            return product;
+        })).map(product -> {
+            if (product.archived && !includeArchived) {
                 throw ProblemException.notFound("no product " + id);
             }
             return product;
         });
+    }
+
+    /** Forgets the cached copy of a product that changed (here or in another replica). */
+    public Uni<Void> forget(String id) {
+        return cache.invalidate(id);
     }
 
     public Uni<List<Product>> findAll(List<String> ids) {
@@ -313,7 +331,7 @@ public class Catalog {
                                             + ", not " + version + "; read it again and retry");
                         });
                     }
-                    return indexer.reindex(id).replaceWith(updated);
+                    return forget(id).chain(() -> indexer.reindex(id)).replaceWith(updated);
                 })
                 .invoke(relay::nudge);
     }

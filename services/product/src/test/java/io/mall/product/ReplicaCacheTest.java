@@ -1,0 +1,69 @@
+package io.mall.product;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import io.mall.contracts.EventEnvelope;
+import io.mall.contracts.EventTypes;
+import io.mall.contracts.Topics;
+import io.mall.contracts.product.ProductChanged;
+import io.mall.testing.MallTestResource;
+import io.mall.testing.TestKafka;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A price changed by another replica is not served stale from this replica's cache. */
+@QuarkusTest
+@QuarkusTestResource(value = MallTestResource.class, initArgs = {
+        @ResourceArg(name = "service", value = "product"),
+        @ResourceArg(name = "servers", value = "mongo,kafka") })
+class ReplicaCacheTest {
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
+
+    @Test
+    void aChangeAnnouncedByAnotherReplicaDropsTheCachedCopy() throws Exception {
+        String category = Admin.category("Replicas", null);
+        String sku = Admin.sku("REP");
+        String id = Admin.create(Admin.product("Cached", "B", "d", category, Map.of(), List.of(Admin.variant(sku, 30_000, 4))))
+                .getString("id");
+        given().get("/api/v1/products/" + id).then().statusCode(200); // now cached here
+
+        // another replica changes the price: its write, then its event
+        mongo.getDatabase(database).getCollection("products").updateOne(Filters.eq("_id", id),
+                Updates.combine(Updates.set("variants.0.price", 27_000L), Updates.inc("version", 1L)));
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        ProductChanged changed = new ProductChanged(id, "Cached", "B", category, false,
+                List.of(new ProductChanged.VariantPrice(sku, 27_000, "KRW")), 2);
+        TestKafka.send(Topics.PRODUCT_EVENTS, id, json.writeValueAsString(new EventEnvelope<>(UUID.randomUUID(),
+                EventTypes.PRODUCT_PRICE_CHANGED, "product", Instant.now(), id, null, changed)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/v1/products/" + id).then().extract()
+                .jsonPath().getLong("variants[0].price") == 27_000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().queryParams(Map.of("category", category, "maxPrice", "28000"))
+                .get("/api/v1/products").then().extract().jsonPath().getInt("total") == 1);
+    }
+}
