@@ -120,14 +120,27 @@ public class SearchIndex {
         }
     }
 
-    /** Adds or replaces a product; archived products leave the index. */
+    /** Adds or replaces a product, visible to searches at once; archived products leave the index. */
     public void put(Product product, List<String> categoryPath, boolean inStock) {
+        write(product, categoryPath, inStock);
+        refresh();
+    }
+
+    /** Adds or replaces a product, visible after the next {@link #refresh()}: for loading many. */
+    public void write(Product product, List<String> categoryPath, boolean inStock) {
         try {
             if (product.archived) {
                 writer.deleteDocuments(new Term("id", product.id));
             } else {
                 writer.updateDocument(new Term("id", product.id), facets.build(document(product, categoryPath, inStock)));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void refresh() {
+        try {
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -43,16 +43,25 @@ public class SearchIndexer {
         LOG.infof("search index built: %d products in %d ms", count, (System.nanoTime() - begin) / 1_000_000);
     }
 
-    /** Reads the whole active catalog into a fresh index. */
+    /** Reads the whole active catalog into a fresh index: stock first (which products have any), then products. */
     public Uni<Long> rebuild() {
         index.clear();
-        return categories.listAll().chain(all -> products.find("archived", false).stream()
-                .onItem().transformToUni(product -> stockOf(product).chain(inStock -> vertx.executeBlocking(() -> {
-                    index.put(product, pathOf(product.categoryId, all), inStock);
-                    return 1L;
-                }, false)))
-                .merge(4)
-                .collect().with(java.util.stream.Collectors.counting()));
+        java.util.Set<String> inStock = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        return stock.find("available > ?1", 0).stream()
+                .invoke(item -> inStock.add(item.productId))
+                .collect().last()
+                .chain(() -> categories.listAll())
+                .chain(all -> products.find("archived", false).stream()
+                        .group().intoLists().of(500)
+                        .onItem().transformToUniAndConcatenate(batch -> vertx.executeBlocking(() -> {
+                            batch.forEach(product -> index.write(product, pathOf(product.categoryId, all), inStock.contains(product.id)));
+                            return (long) batch.size();
+                        }, false))
+                        .collect().with(java.util.stream.Collectors.summingLong(Long::longValue)))
+                .call(() -> vertx.executeBlocking(() -> {
+                    index.refresh();
+                    return null;
+                }, false));
     }
 
     public Uni<Void> reindex(String productId) {
