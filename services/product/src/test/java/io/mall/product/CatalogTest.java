@@ -152,4 +152,21 @@ class CatalogTest {
         given().auth().oauth2(Admin.TOKEN).when().delete("/api/v1/categories/" + root).then().statusCode(204);
         assertThat(id).isNotBlank();
     }
+
+    @Test
+    void otherServicesLookUpSkusInOneCall() {
+        String category = Admin.category("Skus", null);
+        String a = Admin.sku("SKA");
+        String b = Admin.sku("SKB");
+        Admin.create(Admin.product("Two sizes", "B", "d", category, Map.of(),
+                List.of(Admin.variant(a, 12_000, 3), Admin.variant(b, 13_000, 0))));
+
+        JsonPath found = given().queryParam("sku", a, b, "NO-SUCH-SKU").when().get("/internal/skus")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(found.getList("sku", String.class)).containsExactlyInAnyOrder(a, b);
+        assertThat(found.getInt("find { it.sku == '" + b + "' }.available")).isZero();
+        assertThat(found.getLong("find { it.sku == '" + a + "' }.price")).isEqualTo(12_000);
+        given().when().get("/internal/skus").then().statusCode(400);
+    }
 }

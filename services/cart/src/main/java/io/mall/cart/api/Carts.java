@@ -1,0 +1,78 @@
+package io.mall.cart.api;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.mall.cart.client.Products;
+import io.mall.cart.domain.CartLine;
+import io.mall.cart.domain.PricedCart;
+import io.mall.cart.domain.SkuInfo;
+import io.mall.cart.store.CartStore;
+import io.mall.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+/** Cart operations that need the product service: checking what is added, pricing what is read. */
+@ApplicationScoped
+public class Carts {
+
+    private static final Logger LOG = Logger.getLogger(Carts.class);
+
+    private final CartStore store;
+    private final Products products;
+    private final Clock clock;
+
+    Carts(CartStore store, Products products, Clock clock) {
+        this.store = store;
+        this.products = products;
+        this.clock = clock;
+    }
+
+    /** Checks the SKU with the product service (fails fast with 503 when it cannot answer), then adds. */
+    public Uni<PricedCart> add(CartStore.Owner owner, String sku, int quantity) {
+        return store.read(owner).chain(contents -> sku(sku).chain(info -> {
+            int wanted = contents.quantities().getOrDefault(sku, 0) + quantity;
+            if (info.available() < wanted) {
+                throw ProblemException.invalidField("quantity", "only " + info.available() + " in stock");
+            }
+            CartLine line = new CartLine(sku, info.productId(), info.name(), info.image(), info.price(), info.currency(), clock.instant());
+            return store.add(owner, line, quantity);
+        })).chain(() -> read(owner));
+    }
+
+    /** The SKU as the product service knows it; 422 when it does not exist or is no longer sold. */
+    public Uni<SkuInfo> sku(String sku) {
+        return products.lookup(List.of(sku))
+                .onFailure().transform(failure -> {
+                    LOG.warnf("product service did not answer about %s: %s", sku, failure.toString());
+                    return new ProblemException(503, "the product catalog cannot be reached; try again shortly");
+                })
+                .map(found -> {
+                    SkuInfo info = found.get(sku);
+                    if (info == null || info.archived()) {
+                        throw ProblemException.invalidField("sku", "no product is sold under this SKU");
+                    }
+                    return info;
+                });
+    }
+
+    public Uni<PricedCart> read(CartStore.Owner owner) {
+        return store.read(owner).chain(this::price);
+    }
+
+    /** Today's prices and stock; the stored prices, marked stale, when the product service cannot say. */
+    public Uni<PricedCart> price(CartStore.Contents contents) {
+        List<String> skus = new ArrayList<>(contents.quantities().keySet());
+        return products.lookup(skus)
+                .map(current -> PricedCart.of(contents.lines(), contents.quantities(), current))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("product service did not answer; showing stored prices: %s", failure.toString());
+                    return PricedCart.of(contents.lines(), contents.quantities(), (Map<String, SkuInfo>) null);
+                });
+    }
+}

@@ -1,0 +1,182 @@
+package io.mall.cart.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.mall.cart.domain.CartLimits;
+import io.mall.cart.domain.CartLine;
+import io.mall.problem.ProblemException;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * Carts in Redis: per owner a hash of quantities and a hash of line snapshots. Every change is one
+ * Lua script, which Redis runs atomically, so parallel adds of one SKU never lose an update and
+ * the limits hold under any concurrency. Each change renews the cart's time to live.
+ */
+@ApplicationScoped
+public class CartStore {
+
+    /** Whose cart: a signed-in user, or a guest known only by a hash of their token. */
+    public record Owner(String key, boolean guest) {
+        public static Owner user(String userId) {
+            return new Owner("user:" + userId, false);
+        }
+
+        public static Owner guest(String tokenHash) {
+            return new Owner("guest:" + tokenHash, true);
+        }
+    }
+
+    /** The cart's lines and their quantities. */
+    public record Contents(List<CartLine> lines, Map<String, Integer> quantities) {
+        public boolean isEmpty() {
+            return quantities.isEmpty();
+        }
+    }
+
+    /** Adds delta (may make a new line); -1: too many lines, -2: quantity above the limit. */
+    private static final String ADD = """
+            local current = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
+            if current == 0 and redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[4]) then return -1 end
+            local next = current + tonumber(ARGV[2])
+            if next > tonumber(ARGV[3]) then return -2 end
+            redis.call('HSET', KEYS[1], ARGV[1], next)
+            redis.call('HSET', KEYS[2], ARGV[1], ARGV[5])
+            redis.call('EXPIRE', KEYS[1], ARGV[6])
+            redis.call('EXPIRE', KEYS[2], ARGV[6])
+            return next""";
+
+    /** Sets a line's quantity; -3: no such line. */
+    private static final String SET = """
+            if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return -3 end
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+            redis.call('EXPIRE', KEYS[1], ARGV[3])
+            redis.call('EXPIRE', KEYS[2], ARGV[3])
+            return tonumber(ARGV[2])""";
+
+    private static final String REMOVE = """
+            local removed = redis.call('HDEL', KEYS[1], ARGV[1])
+            redis.call('HDEL', KEYS[2], ARGV[1])
+            return removed""";
+
+    /**
+     * Moves the guest cart (KEYS 1, 2) into the user's (KEYS 3, 4): quantities summed up to the
+     * line limit, lines beyond the cart's line limit left out; the guest cart is deleted, so its
+     * token opens nothing any more. Returns how many guest lines did not fit.
+     */
+    private static final String MERGE = """
+            local skus = redis.call('HKEYS', KEYS[1])
+            local dropped = 0
+            for _, sku in ipairs(skus) do
+              local guest = tonumber(redis.call('HGET', KEYS[1], sku))
+              local mine = tonumber(redis.call('HGET', KEYS[3], sku) or '0')
+              if mine == 0 and redis.call('HLEN', KEYS[3]) >= tonumber(ARGV[2]) then
+                dropped = dropped + 1
+              else
+                redis.call('HSET', KEYS[3], sku, math.min(mine + guest, tonumber(ARGV[1])))
+                if mine == 0 then redis.call('HSET', KEYS[4], sku, redis.call('HGET', KEYS[2], sku)) end
+              end
+            end
+            redis.call('DEL', KEYS[1], KEYS[2])
+            if redis.call('EXISTS', KEYS[3]) == 1 then
+              redis.call('EXPIRE', KEYS[3], ARGV[3])
+              redis.call('EXPIRE', KEYS[4], ARGV[3])
+            end
+            return dropped""";
+
+    private final ReactiveRedisDataSource redis;
+    private final StoredJson json;
+    private final String prefix;
+    private final Duration guestTtl;
+    private final Duration userTtl;
+
+    CartStore(ReactiveRedisDataSource redis, StoredJson json, @ConfigProperty(name = "mall.redis.key-prefix") String prefix,
+            @ConfigProperty(name = "mall.cart.guest-ttl", defaultValue = "P7D") Duration guestTtl,
+            @ConfigProperty(name = "mall.cart.user-ttl", defaultValue = "P90D") Duration userTtl) {
+        this.redis = redis;
+        this.json = json;
+        this.prefix = prefix;
+        this.guestTtl = guestTtl;
+        this.userTtl = userTtl;
+    }
+
+    public Uni<Integer> add(Owner owner, CartLine line, int quantity) {
+        return eval(ADD, owner, line.sku(), String.valueOf(quantity), String.valueOf(CartLimits.MAX_QUANTITY),
+                String.valueOf(CartLimits.MAX_LINES), json.write(line), ttl(owner)).map(result -> switch (result) {
+                    case -1 -> throw ProblemException.invalidField("sku", "a cart holds at most " + CartLimits.MAX_LINES + " lines");
+                    case -2 -> throw ProblemException.invalidField("quantity", "a line holds at most " + CartLimits.MAX_QUANTITY + " units");
+                    default -> result;
+                });
+    }
+
+    public Uni<Integer> setQuantity(Owner owner, String sku, int quantity) {
+        return eval(SET, owner, sku, String.valueOf(quantity), ttl(owner)).map(result -> {
+            if (result == -3) {
+                throw ProblemException.notFound("the cart has no line " + sku);
+            }
+            return result;
+        });
+    }
+
+    public Uni<Boolean> remove(Owner owner, String sku) {
+        return eval(REMOVE, owner, sku).map(removed -> removed > 0);
+    }
+
+    public Uni<Void> clear(Owner owner) {
+        return redis.key().del(quantities(owner), lines(owner)).replaceWithVoid();
+    }
+
+    /** Moves a guest's cart into a user's; returns how many lines did not fit. */
+    public Uni<Integer> merge(Owner guest, Owner user) {
+        return redis.execute("EVAL", MERGE, "4", quantities(guest), lines(guest), quantities(user), lines(user),
+                String.valueOf(CartLimits.MAX_QUANTITY), String.valueOf(CartLimits.MAX_LINES), ttl(user))
+                .map(Response::toInteger);
+    }
+
+    public Uni<Contents> read(Owner owner) {
+        return redis.hash(String.class).hgetall(quantities(owner)).chain(quantities -> redis.hash(String.class).hgetall(lines(owner))
+                .map(stored -> {
+                    Map<String, Integer> counts = new HashMap<>();
+                    quantities.forEach((sku, count) -> counts.put(sku, Integer.parseInt(count)));
+                    List<CartLine> lines = new ArrayList<>();
+                    stored.forEach((sku, text) -> {
+                        if (counts.containsKey(sku)) {
+                            lines.add(json.read(text, CartLine.class));
+                        }
+                    });
+                    return new Contents(lines, counts);
+                }));
+    }
+
+    /** Whether a cart exists (a guest token that opens nothing is refused). */
+    public Uni<Boolean> exists(Owner owner) {
+        return redis.key().exists(quantities(owner));
+    }
+
+    private Uni<Integer> eval(String script, Owner owner, String... args) {
+        List<String> command = new ArrayList<>(List.of(script, "2", quantities(owner), lines(owner)));
+        command.addAll(List.of(args));
+        return redis.execute("EVAL", command.toArray(String[]::new)).map(Response::toInteger);
+    }
+
+    private String ttl(Owner owner) {
+        return String.valueOf((owner.guest() ? guestTtl : userTtl).toSeconds());
+    }
+
+    private String quantities(Owner owner) {
+        return prefix + "cart:" + owner.key() + ":quantities";
+    }
+
+    private String lines(Owner owner) {
+        return prefix + "cart:" + owner.key() + ":lines";
+    }
+}

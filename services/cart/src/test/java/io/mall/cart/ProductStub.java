@@ -1,0 +1,110 @@
+package io.mall.cart;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.mall.cart.domain.SkuInfo;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A stand-in for the product service's SKU lookup, on a real local port, that tests can take
+ * down or slow down to drive the cart's fallback and timeout paths.
+ */
+public class ProductStub implements QuarkusTestResourceLifecycleManager {
+
+    private static final Map<String, SkuInfo> SKUS = new ConcurrentHashMap<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static volatile HttpServer server;
+    private static volatile int port;
+    private static volatile long delayMillis;
+
+    @Override
+    public Map<String, String> start() {
+        up();
+        return Map.of("quarkus.rest-client.product.url", "http://127.0.0.1:" + port);
+    }
+
+    @Override
+    public void stop() {
+        down();
+    }
+
+    /** Sells a SKU: price in won, so many in stock. */
+    public static void sell(String sku, long price, int available) {
+        SKUS.put(sku, new SkuInfo(sku, "product-of-" + sku, "Product " + sku, null, price, "KRW", available, false));
+    }
+
+    public static void archive(String sku) {
+        SkuInfo info = SKUS.get(sku);
+        SKUS.put(sku, new SkuInfo(sku, info.productId(), info.name(), null, info.price(), info.currency(), info.available(), true));
+    }
+
+    public static synchronized void up() {
+        if (server != null) {
+            return;
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        port = server.getAddress().getPort();
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/internal/skus", ProductStub::answer);
+        server.start();
+    }
+
+    /** Stops answering at all: connections are refused. */
+    public static synchronized void down() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    public static void delay(long millis) {
+        delayMillis = millis;
+    }
+
+    private static void answer(HttpExchange exchange) throws IOException {
+        try {
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<SkuInfo> found = new ArrayList<>();
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("sku=")) {
+                    SkuInfo info = SKUS.get(URLDecoder.decode(pair.substring(4), StandardCharsets.UTF_8));
+                    if (info != null) {
+                        found.add(info);
+                    }
+                }
+            }
+        }
+        byte[] body = JSON.writeValueAsBytes(found);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
