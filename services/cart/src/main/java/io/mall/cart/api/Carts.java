@@ -47,7 +47,8 @@ public class Carts {
 
     /** The SKU as the product service knows it; 422 when it does not exist or is no longer sold. */
     public Uni<SkuInfo> sku(String sku) {
-        return products.lookup(List.of(sku))
+        // deferred: a client that refuses at once (pool exhausted) fails the Uni instead of throwing
+        return Uni.createFrom().deferred(() -> products.lookup(List.of(sku)))
                 .onFailure().transform(failure -> {
                     LOG.warnf("product service did not answer about %s: %s", sku, failure.toString());
                     return new ProblemException(503, "the product catalog cannot be reached; try again shortly");
@@ -68,7 +69,7 @@ public class Carts {
     /** Today's prices and stock; the stored prices, marked stale, when the product service cannot say. */
     public Uni<PricedCart> price(CartStore.Contents contents) {
         List<String> skus = new ArrayList<>(contents.quantities().keySet());
-        return products.lookup(skus)
+        return Uni.createFrom().deferred(() -> products.lookup(skus))
                 .map(current -> PricedCart.of(contents.lines(), contents.quantities(), current))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("product service did not answer; showing stored prices: %s", failure.toString());

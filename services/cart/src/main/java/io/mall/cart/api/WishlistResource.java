@@ -55,7 +55,7 @@ public class WishlistResource {
 
     @GET
     public Uni<List<WishedItem>> list() {
-        return userId().chain(user -> wishlist.list(user)).chain(items -> products.lookup(items.stream().map(CartLine::sku).toList())
+        return userId().chain(user -> wishlist.list(user)).chain(items -> Uni.createFrom().deferred(() -> products.lookup(items.stream().map(CartLine::sku).toList()))
                 .map(current -> items.stream().map(item -> wished(item, current, false)).toList())
                 .onFailure().recoverWithItem(failure -> items.stream().map(item -> wished(item, Map.of(), true)).toList()));
     }

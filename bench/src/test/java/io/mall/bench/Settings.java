@@ -1,0 +1,45 @@
+package io.mall.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+import java.time.Duration;
+
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+/**
+ * How a run is shaped, from system properties: {@code -Dbase=http://127.0.0.1:8080} (the edge),
+ * {@code -Dmodel=open|closed}, {@code -Drate=200} (journeys per second, open model: a fixed
+ * arrival rate, so slow answers cannot hide by slowing the load), {@code -Dusers=50} (closed
+ * model: that many journeys at once, as fast as they go), {@code -Dseconds=60}, {@code -Dwarmup=15}.
+ */
+final class Settings {
+
+    static final String BASE = System.getProperty("base", "http://127.0.0.1:8080");
+    static final String MODEL = System.getProperty("model", "open");
+    static final double RATE = Double.parseDouble(System.getProperty("rate", "50"));
+    static final int USERS = Integer.parseInt(System.getProperty("users", "20"));
+    static final Duration LENGTH = Duration.ofSeconds(Long.parseLong(System.getProperty("seconds", "60")));
+    static final Duration WARMUP = Duration.ofSeconds(Long.parseLong(System.getProperty("warmup", "15")));
+
+    private Settings() {
+    }
+
+    static HttpProtocolBuilder protocol() {
+        return http.baseUrl(BASE).acceptHeader("application/json").contentTypeHeader("application/json")
+                .shareConnections();
+    }
+
+    static PopulationBuilder load(ScenarioBuilder scenario) {
+        if (MODEL.equals("closed")) {
+            return scenario.injectClosed(constantConcurrentUsers(USERS).during(WARMUP.plus(LENGTH)));
+        }
+        OpenInjectionStep warmup = rampUsersPerSec(1).to(RATE).during(WARMUP);
+        return scenario.injectOpen(warmup, constantUsersPerSec(RATE).during(LENGTH));
+    }
+}
