@@ -69,8 +69,9 @@ public class SearchIndexer {
             if (product == null) {
                 return Uni.createFrom().voidItem();
             }
-            return categories.listAll().chain(all -> stockOf(product).chain(inStock -> vertx.executeBlocking(() -> {
-                index.put(product, pathOf(product.categoryId, all), inStock);
+            // a category carries its own ancestry: one read, not the whole tree, per change
+            return categories.findById(product.categoryId).chain(category -> stockOf(product).chain(inStock -> vertx.executeBlocking(() -> {
+                index.put(product, category == null ? List.of() : pathOf(category), inStock);
                 return null;
             }, false))).replaceWithVoid();
         });
@@ -84,11 +85,12 @@ public class SearchIndexer {
 
     /** The category and its ancestors: a filter on any of them finds the product. */
     static List<String> pathOf(String categoryId, List<Category> all) {
-        List<String> path = new ArrayList<>();
-        all.stream().filter(c -> c.id.equals(categoryId)).findFirst().ifPresent(category -> {
-            path.addAll(category.ancestorIds);
-            path.add(category.id);
-        });
+        return all.stream().filter(c -> c.id.equals(categoryId)).findFirst().map(SearchIndexer::pathOf).orElse(List.of());
+    }
+
+    private static List<String> pathOf(Category category) {
+        List<String> path = new ArrayList<>(category.ancestorIds);
+        path.add(category.id);
         return path;
     }
 }
