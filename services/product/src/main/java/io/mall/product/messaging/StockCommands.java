@@ -48,8 +48,10 @@ public class StockCommands {
         JsonNode data = envelope.path("data");
         try {
             Uni<?> outcome = switch (type) {
-                case EventTypes.RESERVE_STOCK -> inventory.reserve(read(data, ReserveStock.class).orderId(),
-                        read(data, ReserveStock.class).lines());
+                case EventTypes.RESERVE_STOCK -> {
+                    ReserveStock reserve = read(data, ReserveStock.class);
+                    yield inventory.reserve(reserve.orderId(), reserve.lines());
+                }
                 case EventTypes.RELEASE_STOCK -> inventory.release(read(data, ReleaseStock.class).orderId(), false);
                 case EventTypes.COMMIT_STOCK -> inventory.commit(read(data, CommitStock.class).orderId());
                 default -> {
