@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import net.datafaker.Faker;
 
 /**
- * Fills an empty catalog through the public API, signed in as an administrator:
+ * Fills the catalog up to a number of products through the public API, signed in as an administrator:
  *
  * <pre>
  * java -jar tools/demo-data/target/demo-data.jar --products 1000 \
@@ -30,7 +30,9 @@ import net.datafaker.Faker;
  *
  * Half the products are named in Korean, half in English; prices are whole won; every product
  * has one to four variants with sizes or colours and opening stock (some sold out). The same
- * seed makes the same catalog. Does nothing when the catalog has products already.
+ * seed makes the same catalog, whether it is loaded at once or topped up in steps (1,000 now, 100,000
+ * for a benchmark later): products already there are generated again but not sent. Does nothing
+ * when the catalog has that many products already.
  */
 public final class DemoCatalog {
 
@@ -68,9 +70,9 @@ public final class DemoCatalog {
         String catalog = options.getOrDefault("catalog", "http://127.0.0.1:8082");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-        JsonNode existing = get(http, catalog + "/api/v1/products?size=1");
-        if (existing.path("total").asLong() > 0) {
-            System.out.println("demo data: the catalog has " + existing.path("total").asLong() + " products already; nothing to do");
+        long existing = get(http, catalog + "/api/v1/products?size=1").path("total").asLong();
+        if (existing >= count) {
+            System.out.println("demo data: the catalog has " + existing + " products already; nothing to do");
             return;
         }
         String token = post(http, users + "/api/v1/auth/login", null,
@@ -85,14 +87,14 @@ public final class DemoCatalog {
         }
 
         long started = System.nanoTime();
+        List<JsonNode> known = new ArrayList<>();
+        get(http, catalog + "/api/v1/categories").forEach(known::add);
         Map<Department, List<String>> categories = new LinkedHashMap<>();
         for (Department department : DEPARTMENTS) {
-            String parent = post(http, catalog + "/api/v1/categories", token,
-                    Map.of("name", department.korean() + " " + department.english())).path("id").asText();
+            String parent = category(http, catalog, token, known, department.korean() + " " + department.english(), null);
             List<String> children = new ArrayList<>();
             for (String child : List.of("베스트 Best", "신상품 New")) {
-                children.add(post(http, catalog + "/api/v1/categories", token,
-                        Map.of("name", department.english() + " " + child, "parentId", parent)).path("id").asText());
+                children.add(category(http, catalog, token, known, department.english() + " " + child, parent));
             }
             categories.put(department, children);
         }
@@ -105,6 +107,9 @@ public final class DemoCatalog {
             List<String> children = categories.get(department);
             Map<String, Object> product = product(i, department, children.get(random.nextInt(children.size())),
                     brands.get(random.nextInt(brands.size())), random, english);
+            if (i < existing) {
+                continue; // loaded by an earlier run with the same seed
+            }
             inFlight.acquire();
             all.add(postAsync(http, catalog + "/api/v1/products", token, product).whenComplete((ok, failure) -> {
                 inFlight.release();
@@ -114,8 +119,27 @@ public final class DemoCatalog {
             }));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-        System.out.printf("demo data: %d categories and %d products in %.1f s%n", DEPARTMENTS.size() * 3, created.get(),
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf("demo data: %d categories, %d products added to %d in %.1f s%n", DEPARTMENTS.size() * 3, created.get(),
+                existing, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The category of that name under that parent, created when the catalog has none. */
+    private static String category(HttpClient http, String catalog, String token, List<JsonNode> known, String name, String parentId)
+            throws Exception {
+        for (JsonNode category : known) {
+            String itsParent = category.hasNonNull("parentId") ? category.get("parentId").asText() : null;
+            if (category.path("name").asText().equals(name) && java.util.Objects.equals(itsParent, parentId)) {
+                return category.path("id").asText();
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        if (parentId != null) {
+            body.put("parentId", parentId);
+        }
+        JsonNode created = post(http, catalog + "/api/v1/categories", token, body);
+        known.add(created);
+        return created.path("id").asText();
     }
 
     private static Map<String, Object> product(int index, Department department, String categoryId, String brand, Random random,
