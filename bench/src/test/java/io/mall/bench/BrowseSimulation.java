@@ -25,12 +25,13 @@ public class BrowseSimulation extends Simulation {
     private static final List<String> FILTERS = List.of("", "&inStock=true", "&minPrice=10000&maxPrice=100000", "&sort=price_asc",
             "&sort=newest", "&attr.season=FW");
 
-    private final Iterator<Map<String, Object>> queries = Stream.generate(() -> {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return Map.<String, Object>of("q", WORDS.get(random.nextInt(WORDS.size())), "filter", FILTERS.get(random.nextInt(FILTERS.size())));
-    }).iterator();
-
-    private final ScenarioBuilder browse = scenario("browse")
+    /** The journey, for this simulation and for the shop mix. */
+    static ScenarioBuilder journey() {
+        Iterator<Map<String, Object>> queries = Stream.generate(() -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            return Map.<String, Object>of("q", WORDS.get(random.nextInt(WORDS.size())), "filter", FILTERS.get(random.nextInt(FILTERS.size())));
+        }).iterator();
+        return scenario("browse")
             .feed(queries)
             .exec(http("search").get("/api/v1/products?q=#{q}#{filter}&size=20")
                     .check(status().is(200), jsonPath("$.total").ofLong().saveAs("total"),
@@ -38,9 +39,10 @@ public class BrowseSimulation extends Simulation {
             .doIf(session -> session.contains("productId")).then(
                     exec(http("product detail").get("/api/v1/products/#{productId}")
                             .check(status().is(200), jsonPath("$.name").exists())));
+    }
 
     {
-        setUp(Settings.load(browse)).protocols(Settings.protocol())
+        setUp(Settings.load(journey())).protocols(Settings.protocol())
                 .assertions(global().failedRequests().percent().lt(1.0), details("search").successfulRequests().percent().gt(99.0));
     }
 

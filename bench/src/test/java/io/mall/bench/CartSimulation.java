@@ -20,14 +20,14 @@ import io.gatling.javaapi.core.Simulation;
 /** A guest adds a product to a new cart, adds a second one, changes a quantity and reads the cart. */
 public class CartSimulation extends Simulation {
 
-    private final List<String> skus = Fixtures.skusInStock(40);
-
-    private final Iterator<Map<String, Object>> picks = Stream.generate(() -> {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return Map.<String, Object>of("first", skus.get(random.nextInt(skus.size())), "second", skus.get(random.nextInt(skus.size())));
-    }).iterator();
-
-    private final ScenarioBuilder cart = scenario("cart")
+    /** The journey, for this simulation and for the shop mix; finds its SKUs through the API first. */
+    static ScenarioBuilder journey() {
+        List<String> skus = Fixtures.skusInStock(40);
+        Iterator<Map<String, Object>> picks = Stream.generate(() -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            return Map.<String, Object>of("first", skus.get(random.nextInt(skus.size())), "second", skus.get(random.nextInt(skus.size())));
+        }).iterator();
+        return scenario("cart")
             .feed(picks)
             .exec(http("add (new cart)").post("/api/v1/cart/lines").body(StringBody("{\"sku\":\"#{first}\",\"quantity\":1}"))
                     .check(status().is(200), header("X-Cart-Token").saveAs("cartToken")))
@@ -37,9 +37,10 @@ public class CartSimulation extends Simulation {
                     .body(StringBody("{\"quantity\":2}")).check(status().is(200)))
             .exec(http("read cart").get("/api/v1/cart").header("X-Cart-Token", "#{cartToken}")
                     .check(status().is(200), jsonPath("$.itemCount").ofInt().gte(2)));
+    }
 
     {
-        setUp(Settings.load(cart)).protocols(Settings.protocol())
+        setUp(Settings.load(journey())).protocols(Settings.protocol())
                 .assertions(global().failedRequests().percent().lt(1.0));
     }
 }

@@ -36,10 +36,16 @@ final class Settings {
     }
 
     static PopulationBuilder load(ScenarioBuilder scenario) {
+        return load(scenario, 1.0);
+    }
+
+    /** The run's shape with a share of its rate or users: for several journeys at once. */
+    static PopulationBuilder load(ScenarioBuilder scenario, double share) {
         if (MODEL.equals("closed")) {
-            return scenario.injectClosed(constantConcurrentUsers(USERS).during(WARMUP.plus(LENGTH)));
+            return scenario.injectClosed(constantConcurrentUsers(Math.max(1, (int) Math.round(USERS * share))).during(WARMUP.plus(LENGTH)));
         }
-        OpenInjectionStep warmup = rampUsersPerSec(1).to(RATE).during(WARMUP);
-        return scenario.injectOpen(warmup, constantUsersPerSec(RATE).during(LENGTH));
+        double rate = RATE * share;
+        OpenInjectionStep warmup = rampUsersPerSec(Math.min(1, rate)).to(rate).during(WARMUP);
+        return scenario.injectOpen(warmup, constantUsersPerSec(rate).during(LENGTH));
     }
 }

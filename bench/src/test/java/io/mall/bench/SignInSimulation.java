@@ -20,12 +20,13 @@ import io.gatling.javaapi.core.Simulation;
 public class SignInSimulation extends Simulation {
 
     private static final String PASSWORD = "bench password 2026";
-    private final List<String> emails = Fixtures.shoppers(50, PASSWORD);
 
-    private final Iterator<Map<String, Object>> shoppers = Stream.generate(
-            () -> Map.<String, Object>of("email", emails.get(ThreadLocalRandom.current().nextInt(emails.size())))).iterator();
-
-    private final ScenarioBuilder signIn = scenario("sign in")
+    /** The journey, for this simulation and for the shop mix; registers its 50 shoppers first (once). */
+    static ScenarioBuilder journey() {
+        List<String> emails = Fixtures.shoppers(50, PASSWORD);
+        Iterator<Map<String, Object>> shoppers = Stream.generate(
+                () -> Map.<String, Object>of("email", emails.get(ThreadLocalRandom.current().nextInt(emails.size())))).iterator();
+        return scenario("sign in")
             .feed(shoppers)
             .exec(http("login").post("/api/v1/auth/login")
                     .body(StringBody("{\"email\":\"#{email}\",\"password\":\"" + PASSWORD + "\"}"))
@@ -34,9 +35,10 @@ public class SignInSimulation extends Simulation {
                     .check(status().is(200), jsonPath("$.email").isEL("#{email}")))
             .exec(http("refresh").post("/api/v1/auth/refresh").body(StringBody("{\"refreshToken\":\"#{refresh}\"}"))
                     .check(status().is(200), jsonPath("$.accessToken").exists()));
+    }
 
     {
-        setUp(Settings.load(signIn)).protocols(Settings.protocol())
+        setUp(Settings.load(journey())).protocols(Settings.protocol())
                 .assertions(global().failedRequests().percent().lt(1.0));
     }
 }

@@ -1,0 +1,193 @@
+package io.mall.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Writes a run's {@code summary.md} and {@code latency.svg} beside its Gatling report, for
+ * {@code ./mall bench}:
+ *
+ * <pre>
+ * Summary --scenario browse --command "./mall bench browse -Drate=200" --report DIR --out DIR
+ *         [--ceiling ceiling.properties] [--rss samples.tsv] [--startup startup.tsv] [--stores stores.txt] [--catalog N]
+ * </pre>
+ *
+ * A run with failed requests says so in its first lines. A ceiling run also writes
+ * {@code ceiling.properties}, which later runs read to give their figures as a share of it.
+ */
+public final class Summary {
+
+    private Summary() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        Path out = Path.of(options.get("out"));
+        RunReport report = RunReport.read(RunReport.newestRun(Path.of(options.get("report"))));
+        Files.createDirectories(out);
+        Properties ceiling = load(options.get("ceiling"));
+        Files.writeString(out.resolve("summary.md"), markdown(options.get("scenario"), options.get("command"), report, ceiling,
+                rss(options.get("rss")), startup(options.get("startup")), text(options.get("stores")), options.get("catalog"),
+                Machine.current()));
+        Files.writeString(out.resolve("latency.svg"), LatencyChart.svg(options.get("scenario"), report.percentilesOverTime()));
+        if ("ceiling".equals(options.get("scenario"))) {
+            Properties figures = new Properties();
+            figures.setProperty("edge.rps", String.format(Locale.ROOT, "%.0f", report.all().perSecond()));
+            figures.setProperty("edge.p50", Long.toString(report.all().p50()));
+            figures.setProperty("edge.p99", Long.toString(report.all().p99()));
+            figures.setProperty("measured", out.getFileName().toString());
+            try (var writer = Files.newBufferedWriter(out.resolve("ceiling.properties"))) {
+                figures.store(writer, "the edge's fixed JSON, for later runs' ratios");
+            }
+        }
+        System.out.println((report.hasErrors() ? "ERRORS: " + report.all().failed() + " failed requests; " : "no errors; ")
+                + "summary in " + out.resolve("summary.md"));
+    }
+
+    /** This machine, as a summary names it. */
+    record Machine(int cores, String cpu, long memoryMiB, String jdk, String os) {
+
+        static Machine current() {
+            String cpu = firstValue(Path.of("/proc/cpuinfo"), "model name");
+            String memory = firstValue(Path.of("/proc/meminfo"), "MemTotal");
+            long memoryMiB = memory == null ? 0 : Long.parseLong(memory.replaceAll("[^0-9]", "")) / 1024;
+            return new Machine(Runtime.getRuntime().availableProcessors(), cpu == null ? "unknown CPU" : cpu, memoryMiB,
+                    System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                    System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        }
+
+        private static String firstValue(Path file, String key) {
+            try {
+                return Files.readAllLines(file).stream().filter(line -> line.startsWith(key)).findFirst()
+                        .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    static String markdown(String scenario, String command, RunReport report, Properties ceiling, Map<String, long[]> rss,
+            Map<String, long[]> startup, String stores, String catalog, Machine machine) {
+        StringBuilder md = new StringBuilder();
+        RunReport.Row all = report.all();
+        String started = report.percentilesOverTime().values().stream().filter(points -> !points.isEmpty()).findFirst()
+                .map(points -> DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC)
+                        .format(Instant.ofEpochMilli(points.get(0)[0])))
+                .orElse("");
+        md.append("# ").append(scenario).append(" · ").append(started).append("\n\n");
+        if (report.hasErrors()) {
+            md.append(String.format(Locale.ROOT, "**ERRORS: %,d of %,d requests failed (%.2f %%).** What failed:%n%n", all.failed(),
+                    all.total(), 100.0 * all.failed() / Math.max(1, all.total())));
+            report.errors().forEach((message, count) -> md.append(String.format(Locale.ROOT, "- %,d × `%s`%n", count, message)));
+            md.append("\n");
+        } else {
+            md.append(String.format(Locale.ROOT, "No errors: all %,d requests succeeded and passed their checks.%n%n", all.total()));
+        }
+        md.append("- Command: `").append(command).append("`\n");
+        md.append(String.format(Locale.ROOT, "- Machine: %d cores (%s), %,d MiB memory, %s, %s%n", machine.cores(), machine.cpu(),
+                machine.memoryMiB(), machine.jdk(), machine.os()));
+        if (catalog != null && !catalog.isBlank()) {
+            md.append("- Catalog: ").append(catalog).append(" products\n");
+        }
+        md.append("- Gatling report: `").append(report.directory().getFileName()).append("/index.html` beside this file (not committed)\n\n");
+
+        md.append("| request | requests | failed | req/s | p50 ms | p75 ms | p95 ms | p99 ms | max ms |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        List<RunReport.Row> rows = new ArrayList<>(report.requests());
+        rows.add(all);
+        for (RunReport.Row row : rows) {
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f | %d | %d | %d | %d | %d |%n",
+                    row == all ? "**all**" : row.name(), row.total(), row.failed(), row.perSecond(), row.p50(), row.p75(), row.p95(),
+                    row.p99(), row.max()));
+        }
+        md.append("\nTimes are Gatling's: from sending a request to its last byte, the warm-up ramp included.\n\n");
+
+        if (!ceiling.isEmpty() && !"ceiling".equals(scenario)) {
+            double edge = Double.parseDouble(ceiling.getProperty("edge.rps"));
+            md.append(String.format(Locale.ROOT,
+                    "Against the machine's ceiling (%s: the edge's fixed JSON at %,.0f req/s, p50 %s ms): this run's %,.1f req/s is "
+                            + "%.2f %% of it, and its p50 is %s ms above the edge's own.%n%n",
+                    ceiling.getProperty("measured"), edge, ceiling.getProperty("edge.p50"), all.perSecond(),
+                    100 * all.perSecond() / edge, all.p50() - Long.parseLong(ceiling.getProperty("edge.p50"))));
+        }
+        if (stores != null && !stores.isBlank()) {
+            md.append("Raw stores on the same machine:\n\n```\n").append(stores.strip()).append("\n```\n\n");
+        }
+        if (!startup.isEmpty()) {
+            md.append("Each service restarted in turn (JVM mode), then the load above; RSS, not heap:\n\n");
+            md.append("| service | first request after start s | RSS after first request MiB | peak RSS under load MiB |\n");
+            md.append("|---|---:|---:|---:|\n");
+            startup.forEach((service, figures) -> md.append(String.format(Locale.ROOT, "| %s | %.2f | %d | %s |%n", service,
+                    figures[0] / 1000.0, figures[1] / 1024, rss.containsKey(service) ? Long.toString(rss.get(service)[1] / 1024) : "-")));
+            md.append("\n");
+        } else if (!rss.isEmpty()) {
+            md.append("Resident memory of each service during the run (RSS, sampled every 2 s):\n\n");
+            md.append("| service | RSS at start MiB | peak RSS MiB |\n|---|---:|---:|\n");
+            rss.forEach((service, figures) -> md.append(String.format(Locale.ROOT, "| %s | %d | %d |%n", service, figures[0] / 1024,
+                    figures[1] / 1024)));
+            md.append("\n");
+        }
+        md.append("![response time percentiles over time](latency.svg)\n");
+        return md.toString();
+    }
+
+    /** Per service: RSS of its first sample and its peak, in KiB, from lines "epochSeconds service rssKiB". */
+    static Map<String, long[]> rss(String file) throws IOException {
+        Map<String, long[]> figures = new TreeMap<>();
+        if (file == null || !Files.exists(Path.of(file))) {
+            return figures;
+        }
+        for (String line : Files.readAllLines(Path.of(file))) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length == 3) {
+                long kib = Long.parseLong(fields[2]);
+                long[] seen = figures.computeIfAbsent(fields[1], service -> new long[] { kib, kib });
+                seen[1] = Math.max(seen[1], kib);
+            }
+        }
+        return figures;
+    }
+
+    /** Per service: milliseconds to its first successful request and RSS then (KiB), from lines "service ms KiB". */
+    static Map<String, long[]> startup(String file) throws IOException {
+        Map<String, long[]> figures = new LinkedHashMap<>();
+        if (file == null || !Files.exists(Path.of(file))) {
+            return figures;
+        }
+        for (String line : Files.readAllLines(Path.of(file))) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length == 3) {
+                figures.put(fields[0], new long[] { Long.parseLong(fields[1]), Long.parseLong(fields[2]) });
+            }
+        }
+        return figures;
+    }
+
+    private static Properties load(String file) throws IOException {
+        Properties properties = new Properties();
+        if (file != null && Files.exists(Path.of(file))) {
+            try (var reader = Files.newBufferedReader(Path.of(file))) {
+                properties.load(reader);
+            }
+        }
+        return properties;
+    }
+
+    private static String text(String file) throws IOException {
+        return file == null || !Files.exists(Path.of(file)) ? null : Files.readString(Path.of(file));
+    }
+}
