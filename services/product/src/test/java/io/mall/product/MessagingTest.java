@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +26,10 @@ import io.mall.contracts.product.ReleaseStock;
 import io.mall.contracts.product.ReserveStock;
 import io.mall.contracts.product.StockLine;
 import io.mall.contracts.review.ReviewStatsChanged;
+import io.mall.product.domain.PendingEvent;
+import io.mall.product.messaging.OutboxRelay;
+import io.mall.product.store.Events;
+import io.mall.product.store.ProductRepository;
 import io.mall.testing.MallTestResource;
 import io.mall.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -39,6 +45,13 @@ import io.restassured.path.json.JsonPath;
 class MessagingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    Events events;
+    @Inject
+    ProductRepository products;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -78,6 +91,25 @@ class MessagingTest {
         JsonPath rejected = new JsonPath(events.get(0));
         assertThat(rejected.getString("type")).isEqualTo(EventTypes.STOCK_REJECTED);
         assertThat(rejected.getList("data.unavailable", String.class)).containsExactly(sku);
+    }
+
+    @Test
+    void eventsACrashLeftInADocumentAreSentByTheSweep() {
+        String id = Admin.create(Admin.product("Crashed", "B", "d", Admin.category("Crash", null), Map.of(),
+                List.of(Admin.variant(Admin.sku("CRASH"), 1_000, 3)))).getString("id");
+        TestKafka.read(Topics.PRODUCT_EVENTS, id, list -> !list.isEmpty(), WAIT);
+        // a change written with its event, then the process died before naming it to the relay
+        PendingEvent orphan = events.event(Topics.PRODUCT_EVENTS, EventTypes.PRODUCT_UPDATED, id, Map.of("id", id));
+        products.mongoCollection().updateOne(com.mongodb.client.model.Filters.eq("_id", id),
+                com.mongodb.client.model.Updates.push("outbox", new org.bson.Document("id", orphan.id).append("topic", orphan.topic)
+                        .append("key", orphan.key).append("envelope", orphan.envelope)))
+                .await().atMost(WAIT);
+
+        relay.sweep().await().atMost(WAIT);
+
+        List<String> sent = TestKafka.read(Topics.PRODUCT_EVENTS, id, list -> list.size() >= 2, WAIT);
+        assertThat(sent).extracting(event -> new JsonPath(event).getString("id")).contains(orphan.id);
+        assertThat(products.findById(id).await().atMost(WAIT).outbox).isEmpty();
     }
 
     @Test

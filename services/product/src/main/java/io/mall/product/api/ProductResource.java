@@ -65,11 +65,8 @@ public class ProductResource {
     public Uni<Page> search(@Context UriInfo uri) {
         SearchIndex.Criteria criteria = criteria(uri.getQueryParameters());
         return vertx.executeBlocking(() -> index.search(criteria), false)
-                .chain(result -> catalog.findAll(result.productIds()).chain(products -> inventory
-                        .of(products.stream().flatMap(p -> p.variants.stream().map(v -> v.sku)).toList())
-                        .map(stock -> new Page(products.stream().map(p -> summary(p, ProductView.of(p, stock))).toList(),
-                                result.total(), criteria.page(), criteria.size(),
-                                (result.total() + criteria.size() - 1) / criteria.size(), result.facets()))));
+                .map(result -> new Page(result.hits().stream().map(ProductResource::summary).toList(), result.total(),
+                        criteria.page(), criteria.size(), (result.total() + criteria.size() - 1) / criteria.size(), result.facets()));
     }
 
     @GET
@@ -113,11 +110,9 @@ public class ProductResource {
         return inventory.of(product.variants.stream().map(v -> v.sku).toList()).map(stock -> ProductView.of(product, stock));
     }
 
-    private static Summary summary(Product product, ProductView view) {
-        String currency = product.variants.isEmpty() ? null : product.variants.get(0).currency;
-        return new Summary(product.id, product.name, product.brand, product.fromPrice(), currency,
-                product.images.isEmpty() ? null : product.images.get(0), view.rating(),
-                view.variants().stream().anyMatch(ProductView.VariantView::inStock));
+    private static Summary summary(SearchIndex.Hit hit) {
+        return new Summary(hit.id(), hit.name(), hit.brand(), hit.fromPrice(), hit.currency(), hit.image(),
+                new ProductView.RatingView(hit.ratingCount(), hit.ratingAverage()), hit.inStock());
     }
 
     /** Query parameters, each checked: a bad one is a 400 naming it, never a silent default. */

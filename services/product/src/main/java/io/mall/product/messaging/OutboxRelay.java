@@ -2,13 +2,21 @@ package io.mall.product.messaging;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -28,7 +36,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Publishes the events waiting inside documents ({@code outbox} arrays of products, stock items
  * and reservations), oldest of each document first, and removes each one Kafka acknowledged.
- * A crash between the two sends an event again; consumers de-duplicate by the envelope id.
+ * A change names the documents it wrote events into ({@link #nudge}), so the usual path reads just
+ * those by id; documents whose publication failed (Kafka away) are tried again every
+ * {@code mall.outbox.retry-interval}. A sweep over whole collections finds what a crash left
+ * between a write and its nudge: at start, and every {@code mall.outbox.sweep-interval} for a
+ * replica that crashed and never came back. It is rare because it is a scan (the local
+ * MongoDB-protocol server has no index for it). A crash between publishing and pulling sends an event again;
+ * consumers de-duplicate by the envelope id. One pass runs at a time, so a document's events
+ * leave in order.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -37,11 +52,16 @@ public class OutboxRelay {
     private static final List<String> COLLECTIONS = List.of("reservations", "stock", "products");
     private static final int BATCH = 200;
 
+    /** A document that holds events. */
+    private record Holder(String collection, String id) {
+    }
+
     private final ReactiveMongoClient mongo;
     private final String database;
     private final MutinyEmitter<String> kafka;
+    private final Set<Holder> named = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean sweepWanted = new AtomicBoolean(true);
     private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
 
     OutboxRelay(ReactiveMongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
             @Channel("outbox") MutinyEmitter<String> kafka) {
@@ -50,42 +70,70 @@ public class OutboxRelay {
         this.kafka = kafka;
     }
 
-    /** After a change that wrote events: send them now rather than at the next tick. */
-    public void nudge() {
-        // a failure here is retried by the next tick
+    /** After a change that wrote events into these documents of a collection: send them now. */
+    public void nudge(String collection, Collection<String> ids) {
+        ids.forEach(id -> named.add(new Holder(collection, id)));
+        // a failure here leaves the documents named for the next retry
         relay().subscribe().with(sent -> { }, failure -> LOG.debugf("outbox relay: %s", failure.getMessage()));
     }
 
-    @Scheduled(every = "${mall.outbox.poll-interval:2s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> tick() {
+    @Scheduled(every = "${mall.outbox.retry-interval:2s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> retry() {
+        return named.isEmpty() ? Uni.createFrom().voidItem() : relayLogged();
+    }
+
+    /** Looks through every collection for events no change named (a crash's leftovers) and sends them. */
+    @Scheduled(every = "${mall.outbox.sweep-interval:10m}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> sweep() {
+        sweepWanted.set(true);
+        return relayLogged();
+    }
+
+    private Uni<Void> relayLogged() {
         return relay().onFailure().recoverWithItem(failure -> {
-            LOG.warnf("outbox relay: %s (retrying at the next tick)", failure.getMessage());
+            LOG.warnf("outbox relay: %s (trying again later)", failure.getMessage());
             return 0;
         }).replaceWithVoid();
     }
 
+    /** Runs passes until nothing is asked for; a call while a pass runs is taken up by that pass's successor. */
     Uni<Integer> relay() {
         if (!running.compareAndSet(false, true)) {
-            again.set(true);
             return Uni.createFrom().item(0);
         }
-        again.set(false);
-        return Multi.createFrom().iterable(COLLECTIONS)
-                .onItem().transformToUniAndConcatenate(this::drain)
-                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue))
+        return pass()
                 .eventually(() -> running.set(false))
-                .call(sent -> again.get() ? relay() : Uni.createFrom().voidItem());
+                .call(sent -> named.isEmpty() && !sweepWanted.get() ? Uni.createFrom().voidItem() : relay());
     }
 
-    private Uni<Integer> drain(String name) {
+    private Uni<Integer> pass() {
+        if (sweepWanted.getAndSet(false)) {
+            named.clear();
+            return Multi.createFrom().iterable(COLLECTIONS)
+                    .onItem().transformToUniAndConcatenate(name -> drain(name, exists("outbox.0", true)))
+                    .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+        }
+        Map<String, List<String>> byCollection = new LinkedHashMap<>();
+        for (Holder holder : List.copyOf(named)) {
+            named.remove(holder);
+            byCollection.computeIfAbsent(holder.collection(), c -> new ArrayList<>()).add(holder.id());
+        }
+        return Multi.createFrom().iterable(byCollection.entrySet())
+                .onItem().transformToUniAndConcatenate(entry -> drain(entry.getKey(), in("_id", entry.getValue()))
+                        // Kafka away: these documents are tried again at the next retry
+                        .onFailure().invoke(() -> entry.getValue().forEach(id -> named.add(new Holder(entry.getKey(), id)))))
+                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+    }
+
+    private Uni<Integer> drain(String name, Bson filter) {
         ReactiveMongoCollection<Document> collection = mongo.getDatabase(database).getCollection(name);
-        return collection.find(exists("outbox.0", true)).select().first(BATCH)
+        return collection.find(filter).select().first(BATCH)
                 .onItem().transformToUniAndConcatenate(document -> publish(collection, document))
                 .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
     }
 
     private Uni<Integer> publish(ReactiveMongoCollection<Document> collection, Document document) {
-        List<Document> pending = document.getList("outbox", Document.class);
+        List<Document> pending = document.getList("outbox", Document.class, List.of());
         return Multi.createFrom().iterable(pending)
                 .onItem().transformToUniAndConcatenate(event -> kafka.sendMessage(Message.of(event.getString("envelope"))
                         .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()

@@ -222,7 +222,7 @@ public class Catalog {
             return insertStock(items, new ArrayList<>())
                     .chain(() -> products.persist(product))
                     .call(() -> indexer.reindex(product.id))
-                    .invoke(relay::nudge);
+                    .invoke(() -> relay.nudge("products", List.of(product.id)));
         });
     }
 
@@ -333,7 +333,7 @@ public class Catalog {
                     }
                     return forget(id).chain(() -> indexer.reindex(id)).replaceWith(updated);
                 })
-                .invoke(relay::nudge);
+                .invoke(() -> relay.nudge("products", List.of(id)));
     }
 
     private PendingEvent changed(String type, Product product) {

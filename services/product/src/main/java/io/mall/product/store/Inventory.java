@@ -82,7 +82,7 @@ public class Inventory {
         return reservations.persist(claim)
                 .onFailure(Inventory::isDuplicateKey).recoverWithNull()
                 .chain(inserted -> inserted == null ? reservations.findById(claim.orderId) : placeHolds(claim))
-                .invoke(relay::nudge);
+                .invoke(this::nudge);
     }
 
     private Uni<Reservation> placeHolds(Reservation claim) {
@@ -176,7 +176,7 @@ public class Inventory {
                     .chain(() -> transition(id, List.of(Reservation.State.RESERVED), Reservation.State.RELEASED,
                             events.event(Topics.PRODUCT_EVENTS, EventTypes.STOCK_RELEASED, id, new StockReleased(orderId, expired)),
                             null));
-        }).invoke(relay::nudge);
+        }).invoke(this::nudge);
     }
 
     /** The held units have shipped: they leave the books. */
@@ -198,7 +198,15 @@ public class Inventory {
                     .chain(() -> transition(id, List.of(Reservation.State.RESERVED), Reservation.State.COMMITTED,
                             events.event(Topics.PRODUCT_EVENTS, EventTypes.STOCK_COMMITTED, id, new StockCommitted(orderId)),
                             null));
-        }).invoke(relay::nudge);
+        }).invoke(this::nudge);
+    }
+
+    /** A reservation's transition writes events into it and, for low stock, into its SKUs: send them. */
+    private void nudge(Reservation reservation) {
+        if (reservation != null) {
+            relay.nudge("reservations", List.of(reservation.orderId));
+            relay.nudge("stock", reservation.lines.stream().map(line -> line.sku).toList());
+        }
     }
 
     /** Reservations whose time ran out, released; and claims left pending by a crash, rolled back. */
@@ -240,7 +248,7 @@ public class Inventory {
                         throw ProblemException.invalidField("delta", "would leave " + (item.available + delta) + " units; "
                                 + item.available + " are available");
                     });
-                }).invoke(relay::nudge);
+                }).invoke(() -> relay.nudge("stock", List.of(sku)));
     }
 
     /**

@@ -24,6 +24,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetResult;
@@ -38,12 +39,15 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -81,7 +85,16 @@ public class SearchIndex {
     public record Bucket(String value, long count) {
     }
 
-    public record Result(List<String> productIds, long total, Map<String, List<Bucket>> facets) {
+    /** A product as a listing shows it, read from the index alone: a search needs no database round trip. */
+    public record Hit(String id, String name, String brand, long fromPrice, String currency, String image, long ratingCount,
+            double ratingAverage, boolean inStock) {
+    }
+
+    public record Result(List<Hit> hits, long total, Map<String, List<Bucket>> facets) {
+    }
+
+    /** Facet ordinals of one index generation: costly to build, so built once per reader, not per search. */
+    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
 
     /** Price buckets of the facet, in minor units of KRW. */
@@ -100,7 +113,10 @@ public class SearchIndex {
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Reopens the searcher for waiting writers together: many concurrent changes share one reopen. */
+    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
     private final FacetsConfig facets = new FacetsConfig();
+    private volatile FacetState facetState;
 
     SearchIndex() {
         Map<String, Analyzer> perField = new LinkedHashMap<>();
@@ -118,22 +134,29 @@ public class SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        reopener = new ControlledRealTimeReopenThread<>(writer, searchers, 1.0, 0.005);
+        reopener.setName("search-index-reopen");
+        reopener.setDaemon(true);
+        reopener.start();
     }
 
-    /** Adds or replaces a product, visible to searches at once; archived products leave the index. */
+    /** Adds or replaces a product and returns once searches see it; archived products leave the index. */
     public void put(Product product, List<String> categoryPath, boolean inStock) {
-        write(product, categoryPath, inStock);
-        refresh();
+        try {
+            reopener.waitForGeneration(write(product, categoryPath, inStock));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the search index reopened", e);
+        }
     }
 
-    /** Adds or replaces a product, visible after the next {@link #refresh()}: for loading many. */
-    public void write(Product product, List<String> categoryPath, boolean inStock) {
+    /** Adds or replaces a product, visible after the next {@link #refresh()}: for loading many. Returns the change's sequence number. */
+    public long write(Product product, List<String> categoryPath, boolean inStock) {
         try {
             if (product.archived) {
-                writer.deleteDocuments(new Term("id", product.id));
-            } else {
-                writer.updateDocument(new Term("id", product.id), facets.build(document(product, categoryPath, inStock)));
+                return writer.deleteDocuments(new Term("id", product.id));
             }
+            return writer.updateDocument(new Term("id", product.id), facets.build(document(product, categoryPath, inStock)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -165,12 +188,15 @@ public class SearchIndex {
             FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(searcher, query, Math.max(1, wanted),
                     sort(criteria.sorting(), criteria.text()), new FacetsCollectorManager());
             TopDocs top = found.topDocs();
-            List<String> ids = new ArrayList<>();
+            List<Hit> hits = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;
+            StoredFields stored = searcher.storedFields();
             for (int i = criteria.page() * criteria.size(); i < docs.length; i++) {
-                ids.add(searcher.storedFields().document(docs[i].doc).get("id"));
+                hits.add(hit(stored.document(docs[i].doc)));
             }
-            return new Result(ids, searcher.count(query), facetCounts(searcher, found.facetsCollector()));
+            // the facets collector saw every match: its counts are the exact total, with no second pass
+            long total = found.facetsCollector().getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+            return new Result(hits, total, facetCounts(searcher, found.facetsCollector()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -188,8 +214,7 @@ public class SearchIndex {
         Map<String, List<Bucket>> counts = new LinkedHashMap<>();
         if (searcher.getIndexReader().maxDoc() > 0 && !collector.getMatchingDocs().isEmpty()) {
             try {
-                SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facets);
-                Facets sortedSets = new SortedSetDocValuesFacetCounts(state, collector);
+                Facets sortedSets = new SortedSetDocValuesFacetCounts(facetState(searcher.getIndexReader()), collector);
                 for (FacetResult result : sortedSets.getAllDims(20)) {
                     counts.put(result.dim, buckets(result));
                 }
@@ -200,6 +225,15 @@ public class SearchIndex {
         Facets prices = new LongRangeFacetCounts("price", collector, PRICE_BUCKETS);
         counts.put("price", buckets(prices.getAllChildren("price")));
         return counts;
+    }
+
+    private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+        FacetState current = facetState;
+        if (current == null || current.reader() != reader) {
+            current = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, facets));
+            facetState = current;
+        }
+        return current.state();
     }
 
     private static List<Bucket> buckets(FacetResult result) {
@@ -302,8 +336,31 @@ public class SearchIndex {
         double rating = product.rating == null ? 0 : product.rating.average;
         doc.add(new DoublePoint("rating", rating));
         doc.add(new DoubleDocValuesField("rating", rating));
+        // what a listing shows, kept beside the terms
+        doc.add(new StoredField("name", nullToEmpty(product.name)));
+        doc.add(new StoredField("brand", nullToEmpty(product.brand)));
+        doc.add(new StoredField("price", price));
+        if (!product.variants.isEmpty() && product.variants.get(0).currency != null) {
+            doc.add(new StoredField("currency", product.variants.get(0).currency));
+        }
+        if (!product.images.isEmpty()) {
+            doc.add(new StoredField("image", product.images.get(0)));
+        }
+        doc.add(new StoredField("rating_count", product.rating == null ? 0 : product.rating.count));
+        doc.add(new StoredField("rating", rating));
+        doc.add(new StoredField("in_stock", inStock ? 1 : 0));
         doc.add(new NumericDocValuesField("created", product.createdAt == null ? 0 : product.createdAt.toEpochMilli()));
         return doc;
+    }
+
+    private static Hit hit(Document doc) {
+        return new Hit(doc.get("id"), doc.get("name"), emptyToNull(doc.get("brand")), doc.getField("price").numericValue().longValue(),
+                doc.get("currency"), doc.get("image"), doc.getField("rating_count").numericValue().longValue(),
+                doc.getField("rating").numericValue().doubleValue(), doc.getField("in_stock").numericValue().intValue() == 1);
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     static String attributeTerm(String name, String value) {
@@ -316,6 +373,7 @@ public class SearchIndex {
 
     @PreDestroy
     void close() throws IOException {
+        reopener.close();
         searchers.close();
         writer.close();
         directory.close();

@@ -53,10 +53,11 @@ public class SearchIndexer {
                 .chain(() -> categories.listAll())
                 .chain(all -> products.find("archived", false).stream()
                         .group().intoLists().of(500)
-                        .onItem().transformToUniAndConcatenate(batch -> vertx.executeBlocking(() -> {
+                        // analysis is the cost and the writer is thread-safe: two batches at once
+                        .onItem().transformToUni(batch -> vertx.executeBlocking(() -> {
                             batch.forEach(product -> index.write(product, pathOf(product.categoryId, all), inStock.contains(product.id)));
                             return (long) batch.size();
-                        }, false))
+                        }, false)).merge(2)
                         .collect().with(java.util.stream.Collectors.summingLong(Long::longValue)))
                 .call(() -> vertx.executeBlocking(() -> {
                     index.refresh();
