@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 
 /**
  * Every error a Mall service answers, as {@code application/problem+json}. Client errors say what
@@ -102,6 +103,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return problem(403, "this account may not do that", uri, List.of()).build();
+    }
+
+    /** More requests wait for a store connection than the pool queues: the service is saturated, not broken. */
+    @ServerExceptionMapper
+    public Response saturated(ConnectionPoolTooBusyException e, UriInfo uri) {
+        LOG.warnf("%s: %s", uri.getPath(), e.getMessage());
+        return problem(503, "the service is busy; try again shortly", uri, List.of()).header(HttpHeaders.RETRY_AFTER, "1").build();
     }
 
     @ServerExceptionMapper

@@ -84,6 +84,17 @@ public abstract class PlatformContractTest {
     }
 
     @Test
+    void aSaturatedStorePoolIsAProblem503ToRetry() {
+        given().accept(ContentType.JSON).when().get("/test-probe/saturated")
+                .then().statusCode(503)
+                .contentType(PROBLEM_JSON)
+                .header("Retry-After", "1")
+                .body("status", equalTo(503))
+                .body("detail", equalTo("the service is busy; try again shortly"))
+                .body(not(containsString("wait queue")));
+    }
+
+    @Test
     void malformedJsonIsAProblem400() {
         given().contentType(ContentType.JSON).body("{\"name\": \"socks\", \"quantity\": ")
                 .when().post("/test-probe/items")

@@ -70,4 +70,12 @@ public class ProbeResource {
     public String failure() {
         throw new IllegalStateException("internal detail that must not reach clients");
     }
+
+    /** What a store client throws when more requests wait for a connection than its pool queues. */
+    @GET
+    @Path("/saturated")
+    @PermitAll
+    public String saturated() {
+        throw new io.vertx.core.http.ConnectionPoolTooBusyException("Connection pool reached max wait queue size of 24");
+    }
 }
