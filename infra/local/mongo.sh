@@ -1,6 +1,6 @@
 # MongoDB protocol 27017: mongo-java-server from Maven Central (see servers/mongo). The H2 file
 # backend keeps ./mall up's data under $MALL_HOME/mongo; MALL_MONGO_BACKEND=memory keeps nothing
-# (what ./mall test asks for). Sourced by servers.sh.
+# (what ./mall test asks for). MALL_MONGO_HEAP sets its heap limit (default 2g). Sourced by servers.sh.
 
 MONGO_PORT=27017
 
@@ -13,7 +13,8 @@ mongo_up() {
     memory) args=(memory) ;;
     *) complain "mongo: MALL_MONGO_BACKEND must be h2 or memory, not '$backend'"; return 1 ;;
   esac
-  start_java mongo "$MONGO_PORT" "$LIB_DIR/mongo/*" -Xms64m -Xmx512m -XX:+UseSerialGC \
+  # the H2 backend caches pages on the heap: a 100,000-product catalog needs more than 512 MB
+  start_java mongo "$MONGO_PORT" "$LIB_DIR/mongo/*" -Xms64m "-Xmx${MALL_MONGO_HEAP:-2g}" -XX:+UseSerialGC \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     "$LOCAL_DIR/servers/mongo/MongoServerLauncher.java" "$MONGO_PORT" "${args[@]}" || return 1
   echo "$backend" >"$RUN_DIR/mongo.backend"

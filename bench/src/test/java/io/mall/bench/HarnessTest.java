@@ -68,13 +68,10 @@ class HarnessTest {
         assertTrue(report.all().p50() <= report.all().p95() && report.all().p95() <= report.all().p99(), report.all().toString());
         assertTrue(!report.percentilesOverTime().getOrDefault("99%", java.util.List.of()).isEmpty(), "no percentiles over time");
 
-        Path out = results.resolve("summary");
-        Summary.main(new String[] { "--scenario", "fixed", "--command", "harness test", "--report", results.toString(), "--out",
-                out.toString() });
-        String summary = Files.readString(out.resolve("summary.md"));
+        String summary = summarise(results);
         assertTrue(summary.lines().limit(3).anyMatch(line -> line.startsWith("No errors: all 200 requests")), summary);
         assertTrue(summary.contains("| fixed json | 200 | 0 |"), summary);
-        assertTrue(Files.readString(out.resolve("latency.svg")).contains("<polyline"), "chart has no lines");
+        assertTrue(Files.readString(results.resolve("summary/latency.svg")).contains("<polyline"), "chart has no lines");
     }
 
     @Test
@@ -86,13 +83,18 @@ class HarnessTest {
         assertEquals(40, report.all().failed());
         assertEquals(40L, report.errors().get("status.find.is(200), found 500"));
 
-        Path out = results.resolve("summary");
-        Summary.main(new String[] { "--scenario", "flaky", "--command", "harness test", "--report", results.toString(), "--out",
-                out.toString() });
-        String summary = Files.readString(out.resolve("summary.md"));
+        String summary = summarise(results);
         assertTrue(summary.lines().limit(3).anyMatch(line -> line.startsWith("**ERRORS: 40 of 200 requests failed (20.00 %).**")),
                 summary);
         assertTrue(summary.contains("- 40 × `status.find.is(200), found 500`"), summary);
+    }
+
+    /** What ./mall bench does after a run: summary.md and latency.svg into results/summary. */
+    private static String summarise(Path results) throws IOException {
+        Path out = results.resolve("summary");
+        Summary.main(new String[] { "--scenario", "fixed", "--command", "harness test", "--report", results.toString(), "--out",
+                out.toString() });
+        return Files.readString(out.resolve("summary.md"));
     }
 
     private static RunReport run(String path, int users, int repeat, Path results) {

@@ -21,6 +21,7 @@ import java.util.TreeMap;
  * <pre>
  * Summary --scenario browse --command "./mall bench browse -Drate=200" --report DIR --out DIR
  *         [--ceiling ceiling.properties] [--rss samples.tsv] [--startup startup.tsv] [--stores stores.txt] [--catalog N]
+ *         [--mongo h2|memory]
  * </pre>
  *
  * A run with failed requests says so in its first lines. A ceiling run also writes
@@ -41,8 +42,8 @@ public final class Summary {
         Files.createDirectories(out);
         Properties ceiling = load(options.get("ceiling"));
         Files.writeString(out.resolve("summary.md"), markdown(options.get("scenario"), options.get("command"), report, ceiling,
-                rss(options.get("rss")), startup(options.get("startup")), text(options.get("stores")), options.get("catalog"),
-                Machine.current()));
+                rss(options.get("rss")), startup(options.get("startup")), text(options.get("stores")),
+                new Setup(options.get("catalog"), options.get("mongo")), Machine.current()));
         Files.writeString(out.resolve("latency.svg"), LatencyChart.svg(options.get("scenario"), report.percentilesOverTime()));
         if ("ceiling".equals(options.get("scenario"))) {
             Properties figures = new Properties();
@@ -56,6 +57,10 @@ public final class Summary {
         }
         System.out.println((report.hasErrors() ? "ERRORS: " + report.all().failed() + " failed requests; " : "no errors; ")
                 + "summary in " + out.resolve("summary.md"));
+    }
+
+    /** What the run ran against: the catalog's size and the local MongoDB-protocol server's backend. */
+    record Setup(String catalog, String mongoBackend) {
     }
 
     /** This machine, as a summary names it. */
@@ -81,7 +86,7 @@ public final class Summary {
     }
 
     static String markdown(String scenario, String command, RunReport report, Properties ceiling, Map<String, long[]> rss,
-            Map<String, long[]> startup, String stores, String catalog, Machine machine) {
+            Map<String, long[]> startup, String stores, Setup setup, Machine machine) {
         StringBuilder md = new StringBuilder();
         RunReport.Row all = report.all();
         String started = report.percentilesOverTime().values().stream().filter(points -> !points.isEmpty()).findFirst()
@@ -100,8 +105,11 @@ public final class Summary {
         md.append("- Command: `").append(command).append("`\n");
         md.append(String.format(Locale.ROOT, "- Machine: %d cores (%s), %,d MiB memory, %s, %s%n", machine.cores(), machine.cpu(),
                 machine.memoryMiB(), machine.jdk(), machine.os()));
-        if (catalog != null && !catalog.isBlank()) {
-            md.append("- Catalog: ").append(catalog).append(" products\n");
+        if (setup.catalog() != null && setup.catalog().matches("\\d+")) {
+            md.append(String.format(Locale.ROOT, "- Catalog: %,d products%n", Long.parseLong(setup.catalog())));
+        }
+        if (setup.mongoBackend() != null && !setup.mongoBackend().isBlank()) {
+            md.append("- MongoDB protocol: the local mongo-java-server, ").append(setup.mongoBackend()).append(" backend\n");
         }
         md.append("- Gatling report: `").append(report.directory().getFileName()).append("/index.html` beside this file (not committed)\n\n");
 
@@ -148,16 +156,10 @@ public final class Summary {
     /** Per service: RSS of its first sample and its peak, in KiB, from lines "epochSeconds service rssKiB". */
     static Map<String, long[]> rss(String file) throws IOException {
         Map<String, long[]> figures = new TreeMap<>();
-        if (file == null || !Files.exists(Path.of(file))) {
-            return figures;
-        }
-        for (String line : Files.readAllLines(Path.of(file))) {
-            String[] fields = line.trim().split("\\s+");
-            if (fields.length == 3) {
-                long kib = Long.parseLong(fields[2]);
-                long[] seen = figures.computeIfAbsent(fields[1], service -> new long[] { kib, kib });
-                seen[1] = Math.max(seen[1], kib);
-            }
+        for (String[] fields : rows(file)) {
+            long kib = Long.parseLong(fields[2]);
+            long[] seen = figures.computeIfAbsent(fields[1], service -> new long[] { kib, kib });
+            seen[1] = Math.max(seen[1], kib);
         }
         return figures;
     }
@@ -165,16 +167,19 @@ public final class Summary {
     /** Per service: milliseconds to its first successful request and RSS then (KiB), from lines "service ms KiB". */
     static Map<String, long[]> startup(String file) throws IOException {
         Map<String, long[]> figures = new LinkedHashMap<>();
-        if (file == null || !Files.exists(Path.of(file))) {
-            return figures;
-        }
-        for (String line : Files.readAllLines(Path.of(file))) {
-            String[] fields = line.trim().split("\\s+");
-            if (fields.length == 3) {
-                figures.put(fields[0], new long[] { Long.parseLong(fields[1]), Long.parseLong(fields[2]) });
-            }
+        for (String[] fields : rows(file)) {
+            figures.put(fields[0], new long[] { Long.parseLong(fields[1]), Long.parseLong(fields[2]) });
         }
         return figures;
+    }
+
+    /** The three-field lines of a file the mall script wrote; none when there is no such file. */
+    private static List<String[]> rows(String file) throws IOException {
+        if (file == null || !Files.exists(Path.of(file))) {
+            return List.of();
+        }
+        return Files.readAllLines(Path.of(file)).stream().map(line -> line.trim().split("\\s+"))
+                .filter(fields -> fields.length == 3).toList();
     }
 
     private static Properties load(String file) throws IOException {

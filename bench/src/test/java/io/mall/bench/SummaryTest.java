@@ -27,10 +27,11 @@ class SummaryTest {
         ceiling.setProperty("edge.p50", "1");
         ceiling.setProperty("measured", "2026-11-25-ceiling");
         String md = Summary.markdown("browse", "./mall bench browse", report(10_000, 0, 340), ceiling, Map.of(), Map.of(), null,
-                "100000", MACHINE);
+                new Summary.Setup("100000", "memory"), MACHINE);
         assertTrue(md.contains("this run's 340.0 req/s is 2.00 % of it, and its p50 is 4 ms above the edge's own"), md);
         assertTrue(md.contains("- Machine: 2 cores (Test CPU), 24,000 MiB memory, OpenJDK 17, Linux"), md);
-        assertTrue(md.contains("- Catalog: 100000 products"), md);
+        assertTrue(md.contains("- Catalog: 100,000 products"), md);
+        assertTrue(md.contains("- MongoDB protocol: the local mongo-java-server, memory backend"), md);
         assertTrue(md.contains("| search | 10,000 | 0 | 340.0 | 5 | 8 | 20 | 40 | 90 |"), md);
     }
 
@@ -39,7 +40,7 @@ class SummaryTest {
         Map<String, long[]> startup = Map.of("product", new long[] { 4_250, 180 * 1024 });
         Map<String, long[]> rss = Map.of("product", new long[] { 190 * 1024, 260 * 1024 });
         String md = Summary.markdown("footprint", "./mall bench footprint", report(500, 0, 50), new Properties(), rss, startup, null,
-                null, MACHINE);
+                new Summary.Setup(null, null), MACHINE);
         assertTrue(md.contains("| product | 4.25 | 180 | 260 |"), md);
     }
 }
