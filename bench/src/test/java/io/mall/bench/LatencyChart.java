@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Response-time percentiles of successful requests, second by second, as a plain SVG line chart. */
+/**
+ * Response-time percentiles of successful requests, second by second, as a plain SVG line chart on
+ * a logarithmic scale of milliseconds: the first seconds of a cold JVM and a steady state of a few
+ * milliseconds both stay readable.
+ */
 final class LatencyChart {
 
     private static final int WIDTH = 800;
@@ -24,7 +28,7 @@ final class LatencyChart {
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n",
                 WIDTH, HEIGHT, WIDTH, HEIGHT));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"14\">%s: response time percentiles over time (ms)</text>%n",
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"14\">%s: response time percentiles over time (ms, logarithmic)</text>%n",
                 LEFT, escape(title)));
         List<long[]> reference = percentiles.getOrDefault("50%", List.of());
         if (reference.isEmpty()) {
@@ -33,13 +37,13 @@ final class LatencyChart {
         }
         long start = reference.get(0)[0];
         long end = Math.max(start + 1000, reference.get(reference.size() - 1)[0]);
-        long top = niceCeiling(LINES.keySet().stream().flatMap(name -> percentiles.getOrDefault(name, List.of()).stream())
+        long top = powerOfTenAtLeast(LINES.keySet().stream().flatMap(name -> percentiles.getOrDefault(name, List.of()).stream())
                 .mapToLong(point -> point[1]).max().orElse(1));
+        int decades = (int) Math.round(Math.log10(top));
         int plotWidth = WIDTH - LEFT - RIGHT;
         int plotHeight = HEIGHT - TOP - BOTTOM;
-        for (int tick = 0; tick <= 4; tick++) {
-            long value = top * tick / 4;
-            double y = TOP + plotHeight - (double) plotHeight * tick / 4;
+        for (long value = 1; value <= top; value *= 10) {
+            double y = y(value, decades, plotHeight);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#dee2e6\"/>%n", LEFT, y,
                     LEFT + plotWidth, y));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%d</text>%n", LEFT - 6, y + 4, value));
@@ -56,7 +60,7 @@ final class LatencyChart {
             StringBuilder path = new StringBuilder();
             for (long[] point : points) {
                 double x = LEFT + (double) plotWidth * (point[0] - start) / (end - start);
-                double y = TOP + plotHeight - (double) plotHeight * Math.min(point[1], top) / top;
+                double y = y(point[1], decades, plotHeight);
                 path.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             }
             svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" points=\"%s\"/>%n",
@@ -71,18 +75,18 @@ final class LatencyChart {
         return svg.append("</svg>\n").toString();
     }
 
-    /** 1, 2 or 5 times a power of ten, at least the value: round figures on the axis. */
-    static long niceCeiling(long value) {
-        long power = 1;
-        while (power * 10 <= value) {
+    /** The smallest power of ten that is at least the value (and at least 10, so the axis has two lines). */
+    static long powerOfTenAtLeast(long value) {
+        long power = 10;
+        while (power < value) {
             power *= 10;
         }
-        for (long step : new long[] { 1, 2, 5, 10 }) {
-            if (step * power >= value) {
-                return step * power;
-            }
-        }
-        return 10 * power;
+        return power;
+    }
+
+    /** Where a time sits on an axis from 1 ms (bottom) to 10^decades ms (top); 0 ms sits on the bottom. */
+    private static double y(long millis, int decades, int plotHeight) {
+        return TOP + plotHeight - plotHeight * Math.log10(Math.max(1, millis)) / decades;
     }
 
     private static String escape(String text) {

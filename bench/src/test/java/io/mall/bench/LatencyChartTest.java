@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 class LatencyChartTest {
 
     @Test
-    void theAxisEndsOnARoundFigureAtLeastTheHighestPoint() {
-        assertEquals(1, LatencyChart.niceCeiling(1));
-        assertEquals(50, LatencyChart.niceCeiling(37));
-        assertEquals(200, LatencyChart.niceCeiling(101));
-        assertEquals(1000, LatencyChart.niceCeiling(1000));
-        assertEquals(2000, LatencyChart.niceCeiling(1522));
+    void theAxisEndsOnAPowerOfTenAtLeastTheHighestPoint() {
+        assertEquals(10, LatencyChart.powerOfTenAtLeast(1));
+        assertEquals(100, LatencyChart.powerOfTenAtLeast(37));
+        assertEquals(1000, LatencyChart.powerOfTenAtLeast(101));
+        assertEquals(1000, LatencyChart.powerOfTenAtLeast(1000));
+        assertEquals(10000, LatencyChart.powerOfTenAtLeast(1522));
     }
 
     @Test
@@ -27,8 +27,9 @@ class LatencyChartTest {
                 "99%", List.of(new long[] { 1_000, 20 }, new long[] { 2_000, 37 }, new long[] { 3_000, 25 }));
         String svg = LatencyChart.svg("browse", series);
         assertEquals(3, svg.split("<polyline").length - 1);
-        // the highest point (37 ms) sits below the top of an axis that ends at 50
-        assertTrue(svg.contains(">50</text>"), svg);
+        // the highest point (37 ms) sits below the top of an axis with lines at 1, 10 and 100 ms
+        assertTrue(svg.contains(">1</text>") && svg.contains(">10</text>") && svg.contains(">100</text>"), svg);
+        assertTrue(!svg.contains(">1000</text>"), svg);
         assertTrue(svg.lines().filter(line -> line.startsWith("<polyline")).allMatch(line -> line.split(",").length == 4), svg);
     }
 
