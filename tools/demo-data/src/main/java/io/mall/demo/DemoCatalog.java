@@ -101,6 +101,7 @@ public final class DemoCatalog {
 
         Semaphore inFlight = new Semaphore(8);
         AtomicInteger created = new AtomicInteger();
+        AtomicInteger there = new AtomicInteger();
         List<CompletableFuture<?>> all = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Department department = DEPARTMENTS.get(random.nextInt(DEPARTMENTS.size()));
@@ -111,16 +112,18 @@ public final class DemoCatalog {
                 continue; // loaded by an earlier run with the same seed
             }
             inFlight.acquire();
-            all.add(postAsync(http, catalog + "/api/v1/products", token, product).whenComplete((ok, failure) -> {
+            all.add(createProduct(http, catalog, token, product).whenComplete((isNew, failure) -> {
                 inFlight.release();
-                if (failure == null && created.incrementAndGet() % 250 == 0) {
+                if (Boolean.FALSE.equals(isNew)) {
+                    there.incrementAndGet();
+                } else if (failure == null && created.incrementAndGet() % 250 == 0) {
                     System.out.println("demo data: " + created.get() + " products");
                 }
             }));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-        System.out.printf("demo data: %d categories, %d products added to %d in %.1f s%n", DEPARTMENTS.size() * 3, created.get(),
-                existing, (System.nanoTime() - started) / 1e9);
+        System.out.printf("demo data: %d categories, %d products added to %d (%d there already) in %.1f s%n", DEPARTMENTS.size() * 3,
+                created.get(), existing, there.get(), (System.nanoTime() - started) / 1e9);
     }
 
     /** The category of that name under that parent, created when the catalog has none. */
@@ -197,10 +200,20 @@ public final class DemoCatalog {
         return checked(http.send(request(url, token, body), HttpResponse.BodyHandlers.ofString()), url);
     }
 
-    private static CompletableFuture<JsonNode> postAsync(HttpClient http, String url, String token, Object body) throws Exception {
-        return http.sendAsync(request(url, token, body), HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+    /**
+     * True when the product was created; false when its SKUs exist already (an interrupted earlier
+     * run created it while the count it started from was taken).
+     */
+    private static CompletableFuture<Boolean> createProduct(HttpClient http, String catalog, String token, Object product)
+            throws Exception {
+        String url = catalog + "/api/v1/products";
+        return http.sendAsync(request(url, token, product), HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            if (response.statusCode() == 409) {
+                return false;
+            }
             try {
-                return checked(response, url);
+                checked(response, url);
+                return true;
             } catch (Exception e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
