@@ -1,8 +1,10 @@
 package io.mall.product;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -25,13 +28,18 @@ import io.mall.contracts.EventEnvelope;
 import io.mall.contracts.EventTypes;
 import io.mall.contracts.Topics;
 import io.mall.contracts.product.ProductChanged;
+import io.mall.product.messaging.CatalogChanges;
+import io.mall.product.store.Events;
 import io.mall.testing.MallTestResource;
 import io.mall.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** A price changed by another replica is not served stale from this replica's cache. */
+/**
+ * A price changed by another replica is not served stale from this replica's cache; a change this
+ * replica made (and applied when it made it) is not applied a second time when it comes back.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = MallTestResource.class, initArgs = {
         @ResourceArg(name = "service", value = "product"),
@@ -44,6 +52,41 @@ class ReplicaCacheTest {
     @ConfigProperty(name = "quarkus.mongodb.database")
     String database;
 
+    @ConfigProperty(name = "quarkus.uuid")
+    String replica;
+
+    @Inject
+    CatalogChanges changes;
+
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Test
+    void aChangeComingBackToTheReplicaThatMadeItIsSkipped() throws Exception {
+        String sku = Admin.sku("OWN");
+        String id = Admin.create(Admin.product("Own", "B", "d", Admin.category("Own changes", null), Map.of(),
+                List.of(Admin.variant(sku, 30_000, 4)))).getString("id");
+        given().get("/api/v1/products/" + id).then().statusCode(200); // now cached here
+        // the stored price moves without any event, so only a re-read can show it
+        mongo.getDatabase(database).getCollection("products").updateOne(Filters.eq("_id", id), Updates.set("variants.0.price", 29_000L));
+
+        ConsumerRecord<String, String> fromHere = priceChanged(id);
+        fromHere.headers().add(Events.ORIGIN_HEADER, replica.getBytes(StandardCharsets.UTF_8));
+        changes.handle(fromHere).await().atMost(Duration.ofSeconds(10));
+        assertThat(given().get("/api/v1/products/" + id).then().extract().jsonPath().getLong("variants[0].price")).isEqualTo(30_000);
+
+        ConsumerRecord<String, String> fromElsewhere = priceChanged(id);
+        fromElsewhere.headers().add(Events.ORIGIN_HEADER, "another-replica".getBytes(StandardCharsets.UTF_8));
+        changes.handle(fromElsewhere).await().atMost(Duration.ofSeconds(10));
+        assertThat(given().get("/api/v1/products/" + id).then().extract().jsonPath().getLong("variants[0].price")).isEqualTo(29_000);
+    }
+
+    private ConsumerRecord<String, String> priceChanged(String id) throws Exception {
+        String envelope = json.writeValueAsString(new EventEnvelope<>(UUID.randomUUID(), EventTypes.PRODUCT_PRICE_CHANGED, "product",
+                Instant.now(), id, null, Map.of("id", id)));
+        return new ConsumerRecord<>(Topics.PRODUCT_EVENTS, 0, 0L, id, envelope);
+    }
+
     @Test
     void aChangeAnnouncedByAnotherReplicaDropsTheCachedCopy() throws Exception {
         String category = Admin.category("Replicas", null);
@@ -55,7 +98,6 @@ class ReplicaCacheTest {
         // another replica changes the price: its write, then its event
         mongo.getDatabase(database).getCollection("products").updateOne(Filters.eq("_id", id),
                 Updates.combine(Updates.set("variants.0.price", 27_000L), Updates.inc("version", 1L)));
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         ProductChanged changed = new ProductChanged(id, "Cached", "B", category, false,
                 List.of(new ProductChanged.VariantPrice(sku, 27_000, "KRW")), 2);
         TestKafka.send(Topics.PRODUCT_EVENTS, id, json.writeValueAsString(new EventEnvelope<>(UUID.randomUUID(),

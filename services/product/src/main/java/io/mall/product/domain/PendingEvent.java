@@ -15,15 +15,18 @@ public class PendingEvent {
     /** the whole envelope as JSON, exactly as it will be sent */
     public String envelope;
     public Instant createdAt;
+    /** the replica that made the change: it applied the change to its own cache and index already */
+    public String origin;
 
     public PendingEvent() {
     }
 
-    public PendingEvent(String id, String topic, String key, String envelope, Instant createdAt) {
+    public PendingEvent(String id, String topic, String key, String envelope, Instant createdAt, String origin) {
         this.id = id;
         this.topic = topic;
         this.key = key;
         this.envelope = envelope;
         this.createdAt = createdAt;
+        this.origin = origin;
     }
 }

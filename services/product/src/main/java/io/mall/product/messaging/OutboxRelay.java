@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -23,6 +25,7 @@ import org.jboss.logging.Logger;
 
 import com.mongodb.client.model.Updates;
 
+import io.mall.product.store.Events;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.scheduler.Scheduled;
@@ -110,7 +113,7 @@ public class OutboxRelay {
         if (sweepWanted.getAndSet(false)) {
             named.clear();
             return Multi.createFrom().iterable(COLLECTIONS)
-                    .onItem().transformToUniAndConcatenate(name -> drain(name, exists("outbox.0", true)))
+                    .onItem().transformToUniAndConcatenate(name -> drain(name, exists("outbox.0", true), false))
                     .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
         }
         Map<String, List<String>> byCollection = new LinkedHashMap<>();
@@ -119,26 +122,42 @@ public class OutboxRelay {
             byCollection.computeIfAbsent(holder.collection(), c -> new ArrayList<>()).add(holder.id());
         }
         return Multi.createFrom().iterable(byCollection.entrySet())
-                .onItem().transformToUniAndConcatenate(entry -> drain(entry.getKey(), in("_id", entry.getValue()))
+                .onItem().transformToUniAndConcatenate(entry -> drain(entry.getKey(), in("_id", entry.getValue()), true)
                         // Kafka away: these documents are tried again at the next retry
                         .onFailure().invoke(() -> entry.getValue().forEach(id -> named.add(new Holder(entry.getKey(), id)))))
                 .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
     }
 
-    private Uni<Integer> drain(String name, Bson filter) {
+    /**
+     * Publishes the events of the documents the filter finds. {@code appliedHere}: the documents were
+     * named by changes this replica applied to its own cache and index before naming them (a later
+     * change re-reads the whole document, so it covers an earlier one of the same document too).
+     */
+    private Uni<Integer> drain(String name, Bson filter, boolean appliedHere) {
         ReactiveMongoCollection<Document> collection = mongo.getDatabase(database).getCollection(name);
         return collection.find(filter).select().first(BATCH)
-                .onItem().transformToUniAndConcatenate(document -> publish(collection, document))
+                .onItem().transformToUniAndConcatenate(document -> publish(collection, document, appliedHere))
                 .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
     }
 
-    private Uni<Integer> publish(ReactiveMongoCollection<Document> collection, Document document) {
+    /** Names the replica that made the change, when it has applied it: it then skips the change coming back. */
+    private static RecordHeaders origin(Document event, boolean appliedHere) {
+        RecordHeaders headers = new RecordHeaders();
+        String origin = event.getString("origin");
+        if (appliedHere && origin != null) {
+            headers.add(Events.ORIGIN_HEADER, origin.getBytes(StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+
+    private Uni<Integer> publish(ReactiveMongoCollection<Document> collection, Document document, boolean appliedHere) {
         List<Document> pending = document.getList("outbox", Document.class, List.of());
         return Multi.createFrom().iterable(pending)
                 .onItem().transformToUniAndConcatenate(event -> kafka.sendMessage(Message.of(event.getString("envelope"))
                         .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                                 .withTopic(event.getString("topic"))
                                 .withKey(event.getString("key"))
+                                .withHeaders(origin(event, appliedHere))
                                 .build()))
                         .chain(() -> collection.updateOne(eq("_id", document.get("_id")),
                                 Updates.pull("outbox", new Document("id", event.getString("id"))))))

@@ -18,14 +18,20 @@ import io.mall.product.domain.PendingEvent;
 @ApplicationScoped
 public class Events {
 
+    /** Kafka header naming the replica that made a change; that replica skips the change when it comes back. */
+    public static final String ORIGIN_HEADER = "mall-origin";
+
     private final ObjectMapper json;
     private final Clock clock;
     private final String topicPrefix;
+    private final String replica;
 
-    Events(ObjectMapper json, Clock clock, @ConfigProperty(name = "mall.kafka.topic-prefix") Optional<String> topicPrefix) {
+    Events(ObjectMapper json, Clock clock, @ConfigProperty(name = "mall.kafka.topic-prefix") Optional<String> topicPrefix,
+            @ConfigProperty(name = "quarkus.uuid") String replica) {
         this.json = json;
         this.clock = clock;
         this.topicPrefix = topicPrefix.orElse("");
+        this.replica = replica;
     }
 
     public PendingEvent event(String topic, String type, String subject, Object data) {
@@ -33,7 +39,7 @@ public class Events {
                 subject, null, data);
         try {
             return new PendingEvent(envelope.id().toString(), topicPrefix + topic, subject,
-                    json.writeValueAsString(envelope), envelope.time());
+                    json.writeValueAsString(envelope), envelope.time(), replica);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event " + type + " does not serialise", e);
         }
