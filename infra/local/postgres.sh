@@ -18,6 +18,20 @@ as_postgres() {
 
 pg_cluster_exists() { [ -f "/etc/postgresql/$1/$PG_CLUSTER/postgresql.conf" ]; }
 
+# The data folder the cluster's configuration names.
+pg_cluster_data() { sed -n "s/^data_directory = '\(.*\)'.*/\1/p" "/etc/postgresql/$1/$PG_CLUSTER/postgresql.conf"; }
+
+# A cluster whose data folder is gone ($MALL_HOME removed to start afresh, or the checkout that
+# made it deleted) cannot start: forget it, so it is made again.
+pg_forget_orphan() {
+  local version=$1 data
+  pg_cluster_exists "$version" || return 0
+  data=$(pg_cluster_data "$version")
+  as_postgres test -f "$data/PG_VERSION" 2>/dev/null && return 0
+  say "  postgres: cluster $version/$PG_CLUSTER has lost its data ($data); making it again"
+  as_root pg_dropcluster "$version" "$PG_CLUSTER" >/dev/null 2>&1 || as_root rm -rf "/etc/postgresql/$version/$PG_CLUSTER"
+}
+
 # The data lives under $MALL_HOME when the postgres user can reach it there; some home
 # folders are closed to other users, and then Debian's usual place is used instead.
 pg_data_dir() {
@@ -74,6 +88,7 @@ postgres_up() {
     apt_install postgresql || return 1
     version=$(pg_version)
   fi
+  pg_forget_orphan "$version"
   pg_cluster_exists "$version" || pg_create_cluster "$version" || return 1
   ln -sf "/var/log/postgresql/postgresql-$version-$PG_CLUSTER.log" "$LOG_DIR/postgres.log"
   if port_open "$PG_PORT"; then
