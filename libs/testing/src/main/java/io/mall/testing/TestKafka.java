@@ -49,24 +49,34 @@ public final class TestKafka {
      * holds for them or the time is up (then whatever was read).
      */
     public static List<String> read(String topic, String key, Predicate<List<String>> done, Duration timeout) {
+        return records(topic, key, records -> done.test(values(records)), timeout).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** As {@link #read}, but the whole records, headers included. */
+    public static List<ConsumerRecord<String, String>> records(String topic, String key,
+            Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServer.HOST + ":" + LocalServer.KAFKA.port());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<String> values = new ArrayList<>();
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topic(topic)));
             Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline) && !done.test(values)) {
+            while (Instant.now().isBefore(deadline) && !done.test(found)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
                     if (key.equals(record.key())) {
-                        values.add(record.value());
+                        found.add(record);
                     }
                 }
             }
         }
-        return values;
+        return found;
+    }
+
+    private static List<String> values(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(ConsumerRecord::value).toList();
     }
 }
