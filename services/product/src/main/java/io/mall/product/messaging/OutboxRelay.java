@@ -113,31 +113,44 @@ public class OutboxRelay {
         if (sweepWanted.getAndSet(false)) {
             named.clear();
             return Multi.createFrom().iterable(COLLECTIONS)
-                    .onItem().transformToUniAndConcatenate(name -> drain(name, exists("outbox.0", true), false))
+                    // a full batch may have left more behind: sweep again straight after
+                    .onItem().transformToUniAndConcatenate(name -> drain(name, exists("outbox.0", true), false)
+                            .invoke(documents -> {
+                                if (documents == BATCH) {
+                                    sweepWanted.set(true);
+                                }
+                            }))
                     .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
         }
-        Map<String, List<String>> byCollection = new LinkedHashMap<>();
+        Map<String, List<List<String>>> byCollection = new LinkedHashMap<>();
         for (Holder holder : List.copyOf(named)) {
             named.remove(holder);
-            byCollection.computeIfAbsent(holder.collection(), c -> new ArrayList<>()).add(holder.id());
+            List<List<String>> chunks = byCollection.computeIfAbsent(holder.collection(), c -> new ArrayList<>());
+            // no more ids to a query than a drain reads documents, so none is cut off
+            if (chunks.isEmpty() || chunks.get(chunks.size() - 1).size() == BATCH) {
+                chunks.add(new ArrayList<>());
+            }
+            chunks.get(chunks.size() - 1).add(holder.id());
         }
         return Multi.createFrom().iterable(byCollection.entrySet())
-                .onItem().transformToUniAndConcatenate(entry -> drain(entry.getKey(), in("_id", entry.getValue()), true)
-                        // Kafka away: these documents are tried again at the next retry
-                        .onFailure().invoke(() -> entry.getValue().forEach(id -> named.add(new Holder(entry.getKey(), id)))))
+                .onItem().transformToMultiAndConcatenate(entry -> Multi.createFrom().iterable(entry.getValue())
+                        .onItem().transformToUniAndConcatenate(ids -> drain(entry.getKey(), in("_id", ids), true)
+                                // Kafka away: these documents are tried again at the next retry
+                                .onFailure().invoke(() -> ids.forEach(id -> named.add(new Holder(entry.getKey(), id))))))
                 .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
     }
 
     /**
-     * Publishes the events of the documents the filter finds. {@code appliedHere}: the documents were
-     * named by changes this replica applied to its own cache and index before naming them (a later
-     * change re-reads the whole document, so it covers an earlier one of the same document too).
+     * Publishes the events of at most {@code BATCH} documents the filter finds, and says how many
+     * documents it read. {@code appliedHere}: the documents were named by changes this replica
+     * applied to its own cache and index before naming them (a later change re-reads the whole
+     * document, so it covers an earlier one of the same document too).
      */
     private Uni<Integer> drain(String name, Bson filter, boolean appliedHere) {
         ReactiveMongoCollection<Document> collection = mongo.getDatabase(database).getCollection(name);
         return collection.find(filter).select().first(BATCH)
                 .onItem().transformToUniAndConcatenate(document -> publish(collection, document, appliedHere))
-                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+                .collect().asList().map(List::size);
     }
 
     /** Names the replica that made the change, when it has applied it: it then skips the change coming back. */
@@ -150,7 +163,7 @@ public class OutboxRelay {
         return headers;
     }
 
-    private Uni<Integer> publish(ReactiveMongoCollection<Document> collection, Document document, boolean appliedHere) {
+    private Uni<Void> publish(ReactiveMongoCollection<Document> collection, Document document, boolean appliedHere) {
         List<Document> pending = document.getList("outbox", Document.class, List.of());
         return Multi.createFrom().iterable(pending)
                 .onItem().transformToUniAndConcatenate(event -> kafka.sendMessage(Message.of(event.getString("envelope"))
@@ -161,6 +174,6 @@ public class OutboxRelay {
                                 .build()))
                         .chain(() -> collection.updateOne(eq("_id", document.get("_id")),
                                 Updates.pull("outbox", new Document("id", event.getString("id"))))))
-                .collect().asList().map(List::size);
+                .collect().last().replaceWithVoid();
     }
 }
