@@ -18,8 +18,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.mall.contracts.EventEnvelope;
 import io.mall.contracts.EventTypes;
@@ -57,8 +55,9 @@ class MessagingTest {
     Events events;
     @Inject
     ProductRepository products;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** the service's own mapper: events written here read as the relay's do */
+    @Inject
+    ObjectMapper json;
 
     @Test
     void sagaCommandsAreIdempotentAndEachOutcomeIsPublishedOnce() throws Exception {
