@@ -55,6 +55,10 @@ class MessagingTest {
     Events events;
     @Inject
     ProductRepository products;
+    @Inject
+    io.quarkus.mongodb.reactive.ReactiveMongoClient mongo;
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
     /** the service's own mapper: events written here read as the relay's do */
     @Inject
     ObjectMapper json;
@@ -117,6 +121,27 @@ class MessagingTest {
         // nobody is known to have applied a swept change: every replica, its maker included, applies it
         assertThat(swept.headers().lastHeader(Events.ORIGIN_HEADER)).isNull();
         assertThat(products.findById(id).await().atMost(WAIT).outbox).isEmpty();
+    }
+
+    @Test
+    void aSweepGoesOnPastAFullBatchOfLeftovers() {
+        // more documents holding a crash's events than one drain reads (200)
+        String key = "sweep-" + UUID.randomUUID();
+        List<org.bson.Document> leftovers = new java.util.ArrayList<>();
+        for (int i = 0; i < 230; i++) {
+            PendingEvent event = events.event(Topics.PRODUCT_EVENTS, EventTypes.STOCK_RELEASED, key, Map.of("n", i));
+            leftovers.add(new org.bson.Document("_id", key + "-" + i).append("outbox", List.of(new org.bson.Document("id", event.id)
+                    .append("topic", event.topic).append("key", key).append("envelope", event.envelope))));
+        }
+        var reservations = mongo.getDatabase(database).getCollection("reservations");
+        reservations.insertMany(leftovers).await().atMost(WAIT);
+        try {
+            relay.sweep().await().atMost(WAIT);
+
+            assertThat(TestKafka.read(Topics.PRODUCT_EVENTS, key, list -> list.size() >= 230, WAIT)).hasSize(230);
+        } finally {
+            reservations.deleteMany(com.mongodb.client.model.Filters.regex("_id", "^" + key)).await().atMost(WAIT);
+        }
     }
 
     @Test
