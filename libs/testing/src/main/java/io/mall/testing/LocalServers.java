@@ -31,25 +31,37 @@ public final class LocalServers {
         if (missing.isEmpty()) {
             return;
         }
+        script("up", missing);
+    }
+
+    /**
+     * Stops a server, for a test of what a service does while it is away. The test starts it again
+     * with {@link #ensureUp}; the server keeps its data.
+     */
+    public static synchronized void stop(LocalServer server) {
+        script("down", List.of(server.scriptName()));
+    }
+
+    private static void script(String verb, List<String> servers) {
         Path script = repositoryRoot().resolve("infra/local/servers.sh");
-        List<String> command = new ArrayList<>(List.of("bash", script.toString(), "up"));
-        command.addAll(missing);
+        List<String> command = new ArrayList<>(List.of("bash", script.toString(), verb));
+        command.addAll(servers);
         try {
             Process process = new ProcessBuilder(command).inheritIO().start();
             if (!process.waitFor(START_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("infra/local/servers.sh up " + missing + " did not finish in "
+                throw new IllegalStateException("infra/local/servers.sh " + verb + " " + servers + " did not finish in "
                         + START_TIMEOUT_MINUTES + " minutes");
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("infra/local/servers.sh up " + missing + " failed (exit "
+                throw new IllegalStateException("infra/local/servers.sh " + verb + " " + servers + " failed (exit "
                         + process.exitValue() + "); see its output above");
             }
         } catch (IOException e) {
             throw new IllegalStateException("could not run " + script + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting " + missing, e);
+            throw new IllegalStateException("interrupted while running servers.sh " + verb + " " + servers, e);
         }
     }
 

@@ -9,12 +9,16 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -29,13 +33,19 @@ public final class TestKafka {
         return TestRun.ID + "." + name;
     }
 
-    public static void send(String topic, String key, String value) {
+    /** Where a record was written. */
+    public record Written(int partition, long offset) {
+    }
+
+    /** Sends a record and says where it was written. */
+    public static Written send(String topic, String key, String value) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServer.HOST + ":" + LocalServer.KAFKA.port());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(topic(topic), key, value)).get();
+            var written = producer.send(new ProducerRecord<>(topic(topic), key, value)).get();
+            return new Written(written.partition(), written.offset());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -74,6 +84,25 @@ public final class TestKafka {
             }
         }
         return found;
+    }
+
+    /**
+     * The offset a consumer group has committed on one partition of a topic (the next record it
+     * will read after a restart), or -1 when it has committed none.
+     */
+    public static long committedOffset(String group, String topic, int partition) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServer.HOST + ":" + LocalServer.KAFKA.port());
+        try (Admin admin = Admin.create(config)) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                    .get(new TopicPartition(topic(topic), partition));
+            return committed == null ? -1 : committed.offset();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not read the offsets of " + group, e.getCause());
+        }
     }
 
     private static List<String> values(List<ConsumerRecord<String, String>> records) {

@@ -54,6 +54,9 @@ class CartTest {
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.group.id")
+    String group;
+
     @AfterEach
     void productServiceBack() {
         ProductStub.delay(0);
@@ -297,6 +300,41 @@ class CartTest {
         TestKafka.send(Topics.ORDER_EVENTS, order.toString(), event);
         Thread.sleep(3_000);
         cart(me).then().body("lines[0].quantity", equalTo(1));
+    }
+
+    @Test
+    void badOrderEventsAreDeadLetteredAndTheNextConfirmationClearsTheCart() throws Exception {
+        String userId = "orderer-" + UUID.randomUUID();
+        String me = TestTokens.customer(userId);
+        add(me, null, sku(4_000, 20), 2).then().statusCode(200);
+        UUID order = UUID.randomUUID();
+        String key = order.toString();
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+        TestKafka.send(Topics.ORDER_EVENTS, key, "{\"type\":\"order.confirmed\"");
+        TestKafka.send(Topics.ORDER_EVENTS, key, json.writeValueAsString(new EventEnvelope<>(UUID.randomUUID(),
+                EventTypes.ORDER_CONFIRMED, "order", Instant.now(), key, null,
+                Map.of("userId", userId, "fromCart", true, "total", -5, "currency", "KRW"))));
+        TestKafka.Written valid = TestKafka.send(Topics.ORDER_EVENTS, key, json.writeValueAsString(new EventEnvelope<>(UUID.randomUUID(),
+                EventTypes.ORDER_CONFIRMED, "order", Instant.now(), key, null, new OrderConfirmed(order, userId, true, 8_000, "KRW"))));
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> cart(me).then().extract().jsonPath().getList("lines").isEmpty());
+        var dead = TestKafka.records(Topics.ORDER_EVENTS + ".dlq", key, list -> list.size() >= 2, Duration.ofSeconds(30));
+        assertThat(dead).extracting(record -> header(record, "dead-letter-reason")).satisfiesExactly(
+                reason -> assertThat(reason).startsWith("the message is not JSON"),
+                reason -> assertThat(reason).isEqualTo("the data of order.confirmed breaks the contract: "
+                        + "orderId must not be null, total must be greater than or equal to 0"));
+        assertThat(dead).allSatisfy(record -> assertThat(header(record, "dead-letter-consumer")).isEqualTo("order-events"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        // a restart on the same group starts after all three
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestKafka.committedOffset(group, Topics.ORDER_EVENTS, valid.partition()) > valid.offset());
+    }
+
+    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static Response add(String bearer, String token, String sku, int quantity) {

@@ -107,7 +107,7 @@ class MessagingTest {
                 List.of(Admin.variant(Admin.sku("CRASH"), 1_000, 3)))).getString("id");
         TestKafka.read(Topics.PRODUCT_EVENTS, id, list -> !list.isEmpty(), WAIT);
         // a change written with its event, then the process died before naming it to the relay
-        PendingEvent orphan = events.event(Topics.PRODUCT_EVENTS, EventTypes.PRODUCT_UPDATED, id, Map.of("id", id));
+        PendingEvent orphan = events.event(Topics.PRODUCT_EVENTS, EventTypes.PRODUCT_UPDATED, id, Map.of("productId", id));
         products.mongoCollection().updateOne(com.mongodb.client.model.Filters.eq("_id", id),
                 com.mongodb.client.model.Updates.push("outbox", new org.bson.Document("id", orphan.id).append("topic", orphan.topic)
                         .append("key", orphan.key).append("envelope", orphan.envelope).append("origin", orphan.origin)))

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +35,7 @@ import io.mall.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * A price changed by another replica is not served stale from this replica's cache; a change this
@@ -71,19 +74,24 @@ class ReplicaCacheTest {
 
         ConsumerRecord<String, String> fromHere = priceChanged(id);
         fromHere.headers().add(Events.ORIGIN_HEADER, replica.getBytes(StandardCharsets.UTF_8));
-        changes.handle(fromHere).await().atMost(Duration.ofSeconds(10));
+        changes.handle(message(fromHere)).await().atMost(Duration.ofSeconds(10));
         assertThat(given().get("/api/v1/products/" + id).then().extract().jsonPath().getLong("variants[0].price")).isEqualTo(30_000);
 
         ConsumerRecord<String, String> fromElsewhere = priceChanged(id);
         fromElsewhere.headers().add(Events.ORIGIN_HEADER, "another-replica".getBytes(StandardCharsets.UTF_8));
-        changes.handle(fromElsewhere).await().atMost(Duration.ofSeconds(10));
+        changes.handle(message(fromElsewhere)).await().atMost(Duration.ofSeconds(10));
         assertThat(given().get("/api/v1/products/" + id).then().extract().jsonPath().getLong("variants[0].price")).isEqualTo(29_000);
     }
 
     private ConsumerRecord<String, String> priceChanged(String id) throws Exception {
         String envelope = json.writeValueAsString(new EventEnvelope<>(UUID.randomUUID(), EventTypes.PRODUCT_PRICE_CHANGED, "product",
-                Instant.now(), id, null, Map.of("id", id)));
+                Instant.now(), id, null, Map.of("productId", id)));
         return new ConsumerRecord<>(Topics.PRODUCT_EVENTS, 0, 0L, id, envelope);
+    }
+
+    /** The record as the Kafka connector hands it to the consumer. */
+    private static Message<String> message(ConsumerRecord<String, String> record) {
+        return Message.of(record.value(), Metadata.of(new IncomingKafkaRecordMetadata<>(record, "catalog-changes")));
     }
 
     @Test

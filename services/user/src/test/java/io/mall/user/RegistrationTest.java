@@ -52,6 +52,23 @@ class RegistrationTest {
     }
 
     @Test
+    void theRegisteredEventCarriesTheTraceOfTheRegistration() {
+        String traceId = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(16)
+                .putLong(System.nanoTime()).putLong(java.util.concurrent.ThreadLocalRandom.current().nextLong() | 1).array());
+
+        String id = given().contentType(ContentType.JSON).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(Shoppers.registration(Shoppers.newEmail()))
+                .when().post("/api/v1/users")
+                .then().statusCode(201).extract().path("id");
+
+        List<io.restassured.path.json.JsonPath> events = UserEvents.about(java.util.UUID.fromString(id),
+                io.mall.contracts.EventTypes.USER_REGISTERED, java.time.Duration.ofSeconds(30));
+        assertThat(events).isNotEmpty();
+        assertThat(events.get(0).getString("traceparent")).startsWith("00-" + traceId + "-");
+        assertThat(events.get(0).getString("source")).isEqualTo("user");
+    }
+
+    @Test
     void aTakenEmailIsAConflictWhateverItsCase() {
         String email = Shoppers.newEmail();
         Shoppers.register(email);

@@ -2,6 +2,8 @@ package io.mall.contracts.product;
 
 import java.util.UUID;
 
+import jakarta.validation.constraints.NotNull;
+
 /** {@code product.commit-stock}: what was held for the order has left the warehouse. */
-public record CommitStock(UUID orderId) {
+public record CommitStock(@NotNull UUID orderId) {
 }

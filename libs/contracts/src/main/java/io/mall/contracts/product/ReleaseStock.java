@@ -2,6 +2,8 @@ package io.mall.contracts.product;
 
 import java.util.UUID;
 
+import jakarta.validation.constraints.NotNull;
+
 /** {@code product.release-stock}: give back what was held for the order (cancelled, failed). */
-public record ReleaseStock(UUID orderId) {
+public record ReleaseStock(@NotNull UUID orderId) {
 }

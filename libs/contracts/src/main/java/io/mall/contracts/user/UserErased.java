@@ -2,9 +2,11 @@ package io.mall.contracts.user;
 
 import java.util.UUID;
 
+import jakarta.validation.constraints.NotNull;
+
 /**
  * {@code user.erased}: the person asked to be forgotten. Every service removes or anonymises what
  * it holds about {@code userId} (orders keep their amounts, lose the person).
  */
-public record UserErased(UUID userId) {
+public record UserErased(@NotNull UUID userId) {
 }

@@ -1,66 +1,48 @@
 package io.mall.cart.messaging;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.mall.cart.store.CartStore;
 import io.mall.contracts.EventTypes;
 import io.mall.contracts.order.OrderConfirmed;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.value.SetArgs;
+import io.mall.messaging.Inbox;
+import io.mall.messaging.ReceivedEnvelope;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Clears a user's cart when an order placed from it is confirmed. Each event is handled once: its
- * id is remembered (for a week) with SET NX before the cart is touched.
+ * Clears a user's cart when an order placed from it is confirmed. The inbox runs this once per
+ * event, so a redelivered confirmation never clears what the shopper has added since.
  */
 @ApplicationScoped
 public class OrderEvents {
 
-    private static final Logger LOG = Logger.getLogger(OrderEvents.class);
-    private static final Duration REMEMBER = Duration.ofDays(7);
+    private static final String CONSUMER = "order-events";
 
     private final CartStore carts;
-    private final ReactiveRedisDataSource redis;
-    private final ObjectMapper json;
-    private final String prefix;
+    private final Inbox inbox;
 
-    OrderEvents(CartStore carts, ReactiveRedisDataSource redis, ObjectMapper json,
-            @ConfigProperty(name = "mall.redis.key-prefix") String prefix) {
+    OrderEvents(CartStore carts, Inbox inbox) {
         this.carts = carts;
-        this.redis = redis;
-        this.json = json;
-        this.prefix = prefix;
+        this.inbox = inbox;
     }
 
     @Incoming("order-events")
-    public Uni<Void> handle(String message) {
-        JsonNode envelope;
-        OrderConfirmed confirmed;
-        try {
-            envelope = json.readTree(message);
-            if (!EventTypes.ORDER_CONFIRMED.equals(envelope.path("type").asText())) {
-                return Uni.createFrom().voidItem();
-            }
-            confirmed = json.convertValue(envelope.path("data"), OrderConfirmed.class);
-        } catch (Exception e) {
-            LOG.errorf("order.events: skipped a malformed message: %s", e.getMessage());
+    public Uni<Void> handle(Message<String> message) {
+        return inbox.process(CONSUMER, message, this::apply);
+    }
+
+    private Uni<Void> apply(ReceivedEnvelope event) {
+        // order.events carries every step of an order; only a confirmation concerns the cart
+        if (!EventTypes.ORDER_CONFIRMED.equals(event.type())) {
             return Uni.createFrom().voidItem();
         }
+        OrderConfirmed confirmed = event.data(OrderConfirmed.class);
         if (!confirmed.fromCart() || confirmed.userId() == null) {
             return Uni.createFrom().voidItem();
         }
-        String seen = prefix + "processed:order-events:" + envelope.path("id").asText();
-        return redis.value(String.class).setGet(seen, "1", new SetArgs().nx().ex(REMEMBER))
-                .chain(previous -> previous != null ? Uni.createFrom().voidItem()
-                        : carts.clear(CartStore.Owner.user(confirmed.userId())));
+        return carts.clear(CartStore.Owner.user(confirmed.userId()));
     }
 }

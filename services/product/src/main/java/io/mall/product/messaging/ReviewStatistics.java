@@ -3,13 +3,12 @@ package io.mall.product.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.mall.contracts.EventTypes;
 import io.mall.contracts.review.ReviewStatsChanged;
+import io.mall.messaging.Inbox;
+import io.mall.messaging.ReceivedEnvelope;
 import io.mall.product.store.Catalog;
 import io.smallrye.mutiny.Uni;
 
@@ -17,28 +16,27 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ReviewStatistics {
 
-    private static final Logger LOG = Logger.getLogger(ReviewStatistics.class);
+    private static final String CONSUMER = "review-events";
 
     private final Catalog catalog;
-    private final ObjectMapper json;
+    private final Inbox inbox;
 
-    ReviewStatistics(Catalog catalog, ObjectMapper json) {
+    ReviewStatistics(Catalog catalog, Inbox inbox) {
         this.catalog = catalog;
-        this.json = json;
+        this.inbox = inbox;
     }
 
     @Incoming("review-events")
-    public Uni<Void> handle(String message) {
-        try {
-            JsonNode envelope = json.readTree(message);
-            if (!EventTypes.REVIEW_STATS_CHANGED.equals(envelope.path("type").asText())) {
-                return Uni.createFrom().voidItem();
-            }
-            ReviewStatsChanged stats = json.convertValue(envelope.path("data"), ReviewStatsChanged.class);
-            return catalog.rate(stats.productId(), stats.count(), stats.average(), stats.version()).replaceWithVoid();
-        } catch (Exception e) {
-            LOG.errorf("review.events: skipped a malformed message: %s", e.getMessage());
+    public Uni<Void> handle(Message<String> message) {
+        return inbox.process(CONSUMER, message, this::apply);
+    }
+
+    private Uni<Void> apply(ReceivedEnvelope event) {
+        // review.events carries other facts too; only the statistics concern the catalog
+        if (!EventTypes.REVIEW_STATS_CHANGED.equals(event.type())) {
             return Uni.createFrom().voidItem();
         }
+        ReviewStatsChanged stats = event.data(ReviewStatsChanged.class);
+        return catalog.rate(stats.productId(), stats.count(), stats.average(), stats.version()).replaceWithVoid();
     }
 }

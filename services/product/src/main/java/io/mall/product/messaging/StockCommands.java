@@ -1,18 +1,18 @@
 package io.mall.product.messaging;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mall.contracts.EventTypes;
 import io.mall.contracts.product.CommitStock;
 import io.mall.contracts.product.ReleaseStock;
 import io.mall.contracts.product.ReserveStock;
+import io.mall.messaging.ContractViolation;
+import io.mall.messaging.Inbox;
+import io.mall.messaging.ReceivedEnvelope;
 import io.mall.problem.ProblemException;
 import io.mall.product.store.Inventory;
 import io.quarkus.scheduler.Scheduled;
@@ -26,56 +26,36 @@ import io.smallrye.mutiny.Uni;
 public class StockCommands {
 
     private static final Logger LOG = Logger.getLogger(StockCommands.class);
+    private static final String CONSUMER = "product-commands";
 
     private final Inventory inventory;
-    private final ObjectMapper json;
+    private final Inbox inbox;
 
-    StockCommands(Inventory inventory, ObjectMapper json) {
+    StockCommands(Inventory inventory, Inbox inbox) {
         this.inventory = inventory;
-        this.json = json;
+        this.inbox = inbox;
     }
 
     @Incoming("product-commands")
-    public Uni<Void> handle(String message) {
-        JsonNode envelope;
-        try {
-            envelope = json.readTree(message);
-        } catch (Exception e) {
-            LOG.errorf("product.commands: skipped a message that is not JSON: %s", e.getMessage());
-            return Uni.createFrom().voidItem();
-        }
-        String type = envelope.path("type").asText();
-        JsonNode data = envelope.path("data");
-        try {
-            Uni<?> outcome = switch (type) {
-                case EventTypes.RESERVE_STOCK -> {
-                    ReserveStock reserve = read(data, ReserveStock.class);
-                    yield inventory.reserve(reserve.orderId(), reserve.lines());
-                }
-                case EventTypes.RELEASE_STOCK -> inventory.release(read(data, ReleaseStock.class).orderId(), false);
-                case EventTypes.COMMIT_STOCK -> inventory.commit(read(data, CommitStock.class).orderId());
-                default -> {
-                    LOG.warnf("product.commands: skipped unknown command type '%s'", type);
-                    yield Uni.createFrom().voidItem();
-                }
-            };
-            // a refusal (commit of a rejected order) is an answer, not a reason to retry forever
-            return outcome.onFailure(ProblemException.class).recoverWithItem(problem -> {
-                LOG.warnf("product.commands: %s for %s refused: %s", type, envelope.path("subject").asText(), problem.getMessage());
-                return null;
-            }).replaceWithVoid();
-        } catch (IllegalArgumentException e) {
-            LOG.errorf("product.commands: skipped a malformed %s: %s", type, e.getMessage());
-            return Uni.createFrom().voidItem();
-        }
+    public Uni<Void> handle(Message<String> message) {
+        return inbox.process(CONSUMER, message, this::apply);
     }
 
-    private <T> T read(JsonNode data, Class<T> type) {
-        T value = json.convertValue(data, type);
-        if (value == null) {
-            throw new IllegalArgumentException("no data");
-        }
-        return value;
+    private Uni<Void> apply(ReceivedEnvelope command) {
+        Uni<?> outcome = switch (command.type()) {
+            case EventTypes.RESERVE_STOCK -> {
+                ReserveStock reserve = command.data(ReserveStock.class);
+                yield inventory.reserve(reserve.orderId(), reserve.lines());
+            }
+            case EventTypes.RELEASE_STOCK -> inventory.release(command.data(ReleaseStock.class).orderId(), false);
+            case EventTypes.COMMIT_STOCK -> inventory.commit(command.data(CommitStock.class).orderId());
+            default -> throw new ContractViolation("product.commands carries no command of type '" + command.type() + "'");
+        };
+        // a refusal (commit of a rejected order) is an answer, not a reason to retry
+        return outcome.onFailure(ProblemException.class).recoverWithItem(problem -> {
+            LOG.warnf("product.commands: %s refused: %s", command, problem.getMessage());
+            return null;
+        }).replaceWithVoid();
     }
 
     /** Holds that ran out of time go back on sale. */
@@ -86,5 +66,4 @@ public class StockCommands {
             return 0;
         }).replaceWithVoid();
     }
-
 }
