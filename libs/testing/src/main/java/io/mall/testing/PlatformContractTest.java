@@ -166,6 +166,73 @@ public abstract class PlatformContractTest {
     }
 
     @Test
+    void anEndpointThatNamesNoRoleIsDeniedToEveryone() {
+        given().auth().oauth2(TestTokens.admin("u-1001")).when().get("/test-probe/unannotated")
+                .then().statusCode(403)
+                .contentType(PROBLEM_JSON);
+        assertThat(given().when().get("/test-probe/unannotated").statusCode()).isIn(401, 403);
+    }
+
+    @Test
+    void aServiceTokenOpensServiceEndpointsAndNothingOfAShopper() {
+        given().auth().oauth2(TestTokens.service("order"))
+                .when().get("/test-probe/service")
+                .then().statusCode(200)
+                .body("subject", equalTo("order"))
+                .body("groups", hasItem("SERVICE"));
+        given().auth().oauth2(TestTokens.service("order")).when().get("/test-probe/customer").then().statusCode(403);
+        given().auth().oauth2(TestTokens.customer("u-1001")).when().get("/test-probe/service").then().statusCode(403);
+    }
+
+    /**
+     * Every {@code /internal} operation the service documents: 401 without a token, 403 with a
+     * shopper's (even an administrator's), and past security with a service's.
+     */
+    @Test
+    void everyInternalOperationNeedsAServiceToken() {
+        Map<String, Map<String, Object>> paths = given().accept(ContentType.JSON).when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        List<String> checked = new java.util.ArrayList<>();
+        paths.forEach((template, operations) -> {
+            if (!template.startsWith("/internal")) {
+                return;
+            }
+            String path = template.replaceAll("\\{[^}]+}", java.util.UUID.randomUUID().toString());
+            for (String method : operations.keySet()) {
+                if (!List.of("get", "post", "put", "patch", "delete").contains(method)) {
+                    continue;
+                }
+                String operation = method.toUpperCase() + " " + template;
+                checked.add(operation);
+                assertThat(internalCall(method, path, null).statusCode()).as(operation + " without a token").isEqualTo(401);
+                assertThat(internalCall(method, path, TestTokens.customer("u-1001")).statusCode())
+                        .as(operation + " with a shopper's token").isEqualTo(403);
+                assertThat(internalCall(method, path, TestTokens.admin("u-1001")).statusCode())
+                        .as(operation + " with an administrator's token").isEqualTo(403);
+                assertThat(internalCall(method, path, TestTokens.service("order")).statusCode())
+                        .as(operation + " with a service token").isNotIn(401, 403);
+            }
+        });
+        assertThat(checked).as("internal operations of this service").containsAll(internalOperations());
+    }
+
+    /** The {@code /internal} operations this service must have (e.g. {@code GET /internal/skus}); none by default. */
+    protected Set<String> internalOperations() {
+        return Set.of();
+    }
+
+    private static Response internalCall(String method, String path, String token) {
+        var request = given().contentType(ContentType.JSON).accept(ContentType.JSON);
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        if (!method.equals("get") && !method.equals("delete")) {
+            request = request.body("{}");
+        }
+        return request.request(method.toUpperCase(), path);
+    }
+
+    @Test
     void forgedTokensAreRefused() {
         Map<String, String> forgeries = new LinkedHashMap<>();
         forgeries.put("alg none", TestTokens.unsigned("u-1001", "ADMIN"));

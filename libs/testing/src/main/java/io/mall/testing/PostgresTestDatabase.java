@@ -1,7 +1,6 @@
 package io.mall.testing;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,12 +18,17 @@ final class PostgresTestDatabase {
 
     private static final long STALE_AFTER_HOURS = 3;
 
+    private static final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> CREATED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final String service;
     private final String name;
 
     PostgresTestDatabase(String service) {
         this.service = service;
-        this.name = "mall_" + service + "_" + TestRun.ID;
+        // a second database of one service in one run (two user service processes) gets a number
+        int nth = CREATED.computeIfAbsent(service, any -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+        this.name = "mall_" + service + "_" + TestRun.ID + (nth == 1 ? "" : "_" + nth);
     }
 
     String name() {
@@ -101,7 +105,12 @@ final class PostgresTestDatabase {
 
     private Connection connect() throws SQLException {
         String url = "jdbc:postgresql://" + LocalServer.HOST + ":" + LocalServer.POSTGRES.port() + "/" + role();
-        return DriverManager.getConnection(url, role(), password());
+        java.util.Properties credentials = new java.util.Properties();
+        credentials.setProperty("user", role());
+        credentials.setProperty("password", password());
+        // the driver itself, not DriverManager: a restarted Quarkus test application loads classes
+        // anew, and DriverManager refuses a driver registered by another class loader
+        return new org.postgresql.Driver().connect(url, credentials);
     }
 
     private IllegalStateException failure(String sql, SQLException e) {

@@ -75,6 +75,18 @@ public final class TestTokens {
         return forUser(userId, "ADMIN");
     }
 
+    /** A service's token, as the user service issues it for the client-credentials grant. */
+    public static String service(String clientId) {
+        return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(clientId)
+                .groups(Set.of("SERVICE"))
+                .claim("jti", UUID.randomUUID().toString())
+                .claim("client_id", clientId)
+                .expiresIn(300)
+                .jws().keyId(KEY_ID).sign(SIGNING.getPrivate());
+    }
+
     /** A valid token for {@code userId} holding {@code roles}. */
     public static String forUser(String userId, String... roles) {
         return claims(userId, roles).jws().keyId(KEY_ID).sign(SIGNING.getPrivate());
@@ -129,6 +141,24 @@ public final class TestTokens {
             throw new IllegalStateException("token payload has no CUSTOMER group to tamper with: " + payload);
         }
         return parts[0] + "." + base64Url(forged) + "." + parts[2];
+    }
+
+    /**
+     * The claims of a token this platform signed (the test key, issuer and audience) that has not
+     * expired; empty for anything else. For stand-ins of other services that must check callers.
+     */
+    public static java.util.Optional<org.jose4j.jwt.JwtClaims> verified(String token) {
+        try {
+            return java.util.Optional.of(new org.jose4j.jwt.consumer.JwtConsumerBuilder()
+                    .setVerificationKey(SIGNING.getPublic())
+                    .setExpectedIssuer(ISSUER)
+                    .setExpectedAudience(AUDIENCE)
+                    .setRequireExpirationTime()
+                    .build()
+                    .processToClaims(token));
+        } catch (org.jose4j.jwt.consumer.InvalidJwtException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     public static PrivateKey signingKey() {

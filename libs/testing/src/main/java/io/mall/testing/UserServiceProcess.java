@@ -41,6 +41,11 @@ public final class UserServiceProcess implements AutoCloseable {
 
     /** Starts the user service built by this checkout ({@code services/user/target/quarkus-app}) and waits until it is ready. */
     public static UserServiceProcess start() {
+        return start(java.util.Map.of());
+    }
+
+    /** As {@link #start()}, with more of the user service's configuration (e.g. registered service clients). */
+    public static UserServiceProcess start(java.util.Map<String, String> configuration) {
         Path root = LocalServers.repositoryRoot();
         Path jar = root.resolve("services/user/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -72,8 +77,9 @@ public final class UserServiceProcess implements AutoCloseable {
                     "-Dmp.jwt.verify.issuer=" + TestTokens.ISSUER,
                     "-Dmp.jwt.verify.audiences=" + TestTokens.AUDIENCE,
                     "-Dmp.jwt.verify.publickey.location=http://127.0.0.1:" + port + "/api/v1/auth/jwks",
-                    "-Dquarkus.log.console.json.enabled=false",
-                    "-jar", jar.toString()));
+                    "-Dquarkus.log.console.json.enabled=false"));
+            configuration.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.addAll(List.of("-jar", jar.toString()));
             Path log = work.resolve("user.log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             UserServiceProcess user = new UserServiceProcess(process, database, "http://127.0.0.1:" + port, log);

@@ -31,6 +31,7 @@ import io.mall.contracts.EventTypes;
 import io.mall.contracts.Topics;
 import io.mall.contracts.order.OrderConfirmed;
 import io.mall.testing.MallTestResource;
+import io.mall.testing.UserServiceResource;
 import io.mall.testing.TestKafka;
 import io.mall.testing.TestRun;
 import io.mall.testing.TestTokens;
@@ -46,6 +47,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
         @ResourceArg(name = "service", value = "cart"),
         @ResourceArg(name = "servers", value = "redis,kafka") })
 @QuarkusTestResource(ProductStub.class)
+@QuarkusTestResource(value = UserServiceResource.class, initArgs = @ResourceArg(name = "client", value = "cart"))
 class CartTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -279,12 +281,29 @@ class CartTest {
     }
 
     @Test
+    void theProductServiceIsAskedWithTheCartsOwnServiceTokenRenewedBeforeItExpires() throws Exception {
+        String me = shopper();
+        String sku = sku(1_000, 5);
+        ProductStub.TOKENS.clear();
+
+        add(me, null, sku, 1).then().statusCode(200);
+        assertThat(ProductStub.CALLERS).containsExactly("cart");
+        assertThat(ProductStub.TOKENS).hasSize(1);
+        // tokens of this test's user service live 8 s and are renewed 2 s before they expire
+        Thread.sleep(7_000);
+        add(me, null, sku, 1).then().statusCode(200);
+
+        assertThat(ProductStub.TOKENS).hasSize(2);
+    }
+
+    @Test
     void aConfirmedOrderClearsTheCartItCameFromOnce() throws Exception {
         String userId = "orderer-" + UUID.randomUUID();
         String me = TestTokens.customer(userId);
         String sku = sku(4_000, 20);
         add(me, null, sku, 2).then().statusCode(200);
-        given().when().get("/internal/carts/" + userId).then().statusCode(200).body("lines[0].quantity", equalTo(2));
+        given().auth().oauth2(TestTokens.service("order")).when().get("/internal/carts/" + userId)
+                .then().statusCode(200).body("lines[0].quantity", equalTo(2));
 
         UUID order = UUID.randomUUID();
         String event = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

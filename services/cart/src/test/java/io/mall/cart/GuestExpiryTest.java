@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.mall.testing.MallTestResource;
+import io.mall.testing.UserServiceResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +23,7 @@ import io.quarkus.test.junit.TestProfile;
         @ResourceArg(name = "service", value = "cart"),
         @ResourceArg(name = "servers", value = "redis,kafka") })
 @QuarkusTestResource(ProductStub.class)
+@QuarkusTestResource(value = UserServiceResource.class, initArgs = @ResourceArg(name = "client", value = "cart"))
 class GuestExpiryTest {
 
     public static class ShortIdle implements QuarkusTestProfile {

@@ -18,4 +18,9 @@ class PlatformTest extends PlatformContractTest {
     protected Set<String> readinessChecks() {
         return Set.of("Redis connection health check");
     }
+
+    @Override
+    protected Set<String> internalOperations() {
+        return Set.of("GET /internal/carts/{userId}");
+    }
 }

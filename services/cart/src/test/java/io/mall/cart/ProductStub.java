@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
@@ -18,11 +19,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.mall.cart.domain.SkuInfo;
+import io.mall.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A stand-in for the product service's SKU lookup, on a real local port, that tests can take
- * down or slow down to drive the cart's fallback and timeout paths.
+ * down or slow down to drive the cart's fallback and timeout paths. Like the product service, it
+ * answers only callers with a valid service token.
  */
 public class ProductStub implements QuarkusTestResourceLifecycleManager {
 
@@ -76,11 +79,36 @@ public class ProductStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The client id of a service token; null for any other token. */
+    private static String serviceName(org.jose4j.jwt.JwtClaims claims) {
+        try {
+            return claims.getStringListClaimValue("groups").contains("SERVICE") ? claims.getSubject() : null;
+        } catch (org.jose4j.jwt.MalformedClaimException e) {
+            return null;
+        }
+    }
+
     public static void delay(long millis) {
         delayMillis = millis;
     }
 
+    /** Who called with a valid token, and how many different tokens were seen (a renewal makes a new one). */
+    public static final Set<String> CALLERS = ConcurrentHashMap.newKeySet();
+    public static final Set<String> TOKENS = ConcurrentHashMap.newKeySet();
+
     private static void answer(HttpExchange exchange) throws IOException {
+        // as the product service does: only a service with a valid token may look SKUs up
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+        var claims = TestTokens.verified(token);
+        String service = claims.map(ProductStub::serviceName).orElse(null);
+        if (service == null) {
+            exchange.sendResponseHeaders(claims.isEmpty() ? 401 : 403, -1);
+            exchange.close();
+            return;
+        }
+        CALLERS.add(service);
+        TOKENS.add(token);
         try {
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);

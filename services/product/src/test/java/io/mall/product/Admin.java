@@ -18,9 +18,16 @@ import io.restassured.path.json.JsonPath;
 final class Admin {
 
     static final String TOKEN = TestTokens.admin("admin-1");
+    /** The order service, the one caller of the reservation endpoints. */
+    static final String SERVICE_TOKEN = TestTokens.service("order");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private Admin() {
+    }
+
+    /** A request as another service makes it, with its service token. */
+    static io.restassured.specification.RequestSpecification asService() {
+        return given().auth().oauth2(SERVICE_TOKEN);
     }
 
     /** A SKU no other test of any run has used. */

@@ -161,12 +161,12 @@ class CatalogTest {
         Admin.create(Admin.product("Two sizes", "B", "d", category, Map.of(),
                 List.of(Admin.variant(a, 12_000, 3), Admin.variant(b, 13_000, 0))));
 
-        JsonPath found = given().queryParam("sku", a, b, "NO-SUCH-SKU").when().get("/internal/skus")
+        JsonPath found = Admin.asService().queryParam("sku", a, b, "NO-SUCH-SKU").when().get("/internal/skus")
                 .then().statusCode(200).extract().jsonPath();
 
         assertThat(found.getList("sku", String.class)).containsExactlyInAnyOrder(a, b);
         assertThat(found.getInt("find { it.sku == '" + b + "' }.available")).isZero();
         assertThat(found.getLong("find { it.sku == '" + a + "' }.price")).isEqualTo(12_000);
-        given().when().get("/internal/skus").then().statusCode(400);
+        Admin.asService().when().get("/internal/skus").then().statusCode(400);
     }
 }

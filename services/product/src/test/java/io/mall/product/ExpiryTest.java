@@ -44,13 +44,13 @@ class ExpiryTest {
         assertThat(InventoryTest.stock(sku).getInt("available")).isEqualTo(3);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "RELEASED".equals(
-                given().get("/internal/reservations/" + order).then().extract().path("state")));
+                Admin.asService().get("/internal/reservations/" + order).then().extract().path("state")));
         assertThat(InventoryTest.stock(sku).getInt("available")).isEqualTo(5);
         assertThat(InventoryTest.stock(sku).getInt("reserved")).isZero();
         JsonPath released = new JsonPath(TestKafka.read(Topics.PRODUCT_EVENTS, order.toString(),
                 list -> list.size() >= 2, Duration.ofSeconds(30)).get(1));
         assertThat(released.getBoolean("data.expired")).isTrue();
         // committing after expiry is refused: the units are on sale again
-        given().post("/internal/reservations/" + order + "/commit").then().statusCode(409);
+        Admin.asService().post("/internal/reservations/" + order + "/commit").then().statusCode(409);
     }
 }

@@ -92,18 +92,18 @@ class InventoryTest {
         reserve(shipped, Map.of(sku, 2));
 
         for (int i = 0; i < 2; i++) {
-            given().when().post("/internal/reservations/" + cancelled + "/release").then().statusCode(200)
+            Admin.asService().when().post("/internal/reservations/" + cancelled + "/release").then().statusCode(200)
                     .body("state", equalTo("RELEASED"));
-            given().when().post("/internal/reservations/" + shipped + "/commit").then().statusCode(200)
+            Admin.asService().when().post("/internal/reservations/" + shipped + "/commit").then().statusCode(200)
                     .body("state", equalTo("COMMITTED"));
         }
 
         assertThat(stock(sku).getInt("available")).isEqualTo(8);
         assertThat(stock(sku).getInt("reserved")).isZero();
-        given().when().post("/internal/reservations/" + cancelled + "/commit").then().statusCode(409);
+        Admin.asService().when().post("/internal/reservations/" + cancelled + "/commit").then().statusCode(409);
         // a reservation that arrives after its order was released holds nothing
         UUID late = UUID.randomUUID();
-        given().when().post("/internal/reservations/" + late + "/release").then().statusCode(200);
+        Admin.asService().when().post("/internal/reservations/" + late + "/release").then().statusCode(200);
         assertThat(reserve(late, Map.of(sku, 1)).getString("state")).isEqualTo("RELEASED");
         assertThat(stock(sku).getInt("available")).isEqualTo(8);
     }
@@ -129,14 +129,14 @@ class InventoryTest {
     @Test
     void badReservationsAreRefusedAndHoldNothing() {
         String sku = Admin.stockedSku(Admin.category("Stock", null), 3);
-        given().contentType(ContentType.JSON)
+        Admin.asService().contentType(ContentType.JSON)
                 .body(Map.of("orderId", UUID.randomUUID().toString(), "lines", List.of(Map.of("sku", sku, "quantity", 0))))
                 .when().post("/internal/reservations").then().statusCode(422)
                 .body("violations[0].field", equalTo("lines[0].quantity"));
-        given().contentType(ContentType.JSON)
+        Admin.asService().contentType(ContentType.JSON)
                 .body(Map.of("orderId", "not-a-uuid", "lines", List.of(Map.of("sku", sku, "quantity", 1))))
                 .when().post("/internal/reservations").then().statusCode(400);
-        given().contentType(ContentType.JSON)
+        Admin.asService().contentType(ContentType.JSON)
                 .body("{\"orderId\": \"" + UUID.randomUUID() + "\", \"lines\": [{\"sku\": {\"$gt\": \"\"}, \"quantity\": 1}]}")
                 .when().post("/internal/reservations").then().statusCode(400);
         assertThat(stock(sku).getInt("available")).isEqualTo(3);
@@ -145,7 +145,7 @@ class InventoryTest {
     static JsonPath reserve(UUID order, Map<String, Integer> lines) {
         List<Map<String, Object>> body = new ArrayList<>();
         lines.forEach((sku, quantity) -> body.add(Map.of("sku", sku, "quantity", quantity)));
-        return given().contentType(ContentType.JSON).body(Map.of("orderId", order.toString(), "lines", body))
+        return Admin.asService().contentType(ContentType.JSON).body(Map.of("orderId", order.toString(), "lines", body))
                 .when().post("/internal/reservations")
                 .then().statusCode(200).extract().jsonPath();
     }

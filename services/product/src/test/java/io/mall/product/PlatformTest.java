@@ -18,4 +18,10 @@ class PlatformTest extends PlatformContractTest {
     protected Set<String> readinessChecks() {
         return Set.of("MongoDB connection health check");
     }
+
+    @Override
+    protected Set<String> internalOperations() {
+        return Set.of("GET /internal/skus", "POST /internal/reservations", "GET /internal/reservations/{orderId}",
+                "POST /internal/reservations/{orderId}/release", "POST /internal/reservations/{orderId}/commit");
+    }
 }

@@ -25,6 +25,18 @@ public interface UserConfig {
 
     Admin admin();
 
+    /**
+     * Services that may get a service token with the client-credentials grant, by client id
+     * ({@code mall.user.service-clients.cart.secret-sha256=...}). {@code ./mall up} makes each
+     * client's secret once; Kubernetes takes both halves from Secrets.
+     */
+    Map<String, ServiceClient> serviceClients();
+
+    interface ServiceClient {
+        /** SHA-256 of the client's secret, 64 hex digits. */
+        String secretSha256();
+    }
+
     interface Tokens {
         /** {@code iss} of every access token; what the other services expect. */
         String issuer();
@@ -37,6 +49,10 @@ public interface UserConfig {
 
         @WithDefault("P30D")
         Duration refreshLifetime();
+
+        /** Lifetime of a service's token: minutes, since a service renews its token on its own. */
+        @WithDefault("PT5M")
+        Duration serviceLifetime();
     }
 
     interface Login {

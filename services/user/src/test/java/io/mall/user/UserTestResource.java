@@ -11,6 +11,7 @@ import java.util.Map;
 import io.mall.testing.MallTestResource;
 import io.mall.testing.TestRun;
 import io.mall.testing.TestTokens;
+import io.mall.user.domain.ServiceClients;
 
 /**
  * The user service against the real local servers (PostgreSQL, Kafka). Its first signing key is
@@ -21,6 +22,9 @@ public class UserTestResource extends MallTestResource {
 
     public static final String ADMIN_EMAIL = "admin@mall.test";
     public static final String ADMIN_PASSWORD = "Adm1n-" + TestRun.ID;
+    /** A service client registered for this run only. */
+    public static final String SERVICE_CLIENT = "order";
+    public static final String SERVICE_SECRET = "secret-of-" + TestRun.ID;
 
     @Override
     public void init(Map<String, String> args) {
@@ -40,6 +44,7 @@ public class UserTestResource extends MallTestResource {
         config.put("mp.jwt.verify.publickey.location", "http://localhost:" + port + "/api/v1/auth/jwks");
         config.put("mall.user.admin.email", ADMIN_EMAIL);
         config.put("mall.user.admin.password", ADMIN_PASSWORD);
+        config.put("mall.user.service-clients." + SERVICE_CLIENT + ".secret-sha256", ServiceClients.hash(SERVICE_SECRET));
         return config;
     }
 

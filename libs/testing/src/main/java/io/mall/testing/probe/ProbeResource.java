@@ -49,6 +49,20 @@ public class ProbeResource {
         return new Caller(token.getSubject(), token.getName(), token.getGroups());
     }
 
+    @GET
+    @Path("/service")
+    @RolesAllowed("SERVICE")
+    public Caller service() {
+        return new Caller(token.getSubject(), token.getName(), token.getGroups());
+    }
+
+    /** Says nothing about who may call it: with deny-unannotated-endpoints, nobody may. */
+    @GET
+    @Path("/unannotated")
+    public String unannotated() {
+        return "nobody should read this";
+    }
+
     @POST
     @Path("/items")
     @PermitAll

@@ -1,5 +1,6 @@
 package io.mall.cart.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import io.smallrye.mutiny.Uni;
  * stock flags. Inside the cluster only; the cart is cleared when the order is confirmed
  * ({@code order.confirmed} on {@code order.events}).
  */
+@RolesAllowed("SERVICE")
 @Path("/internal/carts")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalCartResource {

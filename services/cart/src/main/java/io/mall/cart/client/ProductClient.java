@@ -9,10 +9,15 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.mall.cart.domain.SkuInfo;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 
-/** The product service's SKU lookup ({@code GET /internal/skus?sku=...}), by Service DNS in the cluster. */
+/**
+ * The product service's SKU lookup ({@code GET /internal/skus?sku=...}), by Service DNS in the
+ * cluster, with this service's token (quarkus-oidc-client gets it from the user service).
+ */
 @RegisterRestClient(configKey = "product")
+@OidcClientFilter
 @Path("/internal/skus")
 public interface ProductClient {
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,7 @@ import io.smallrye.mutiny.Uni;
  * Stock reservations over HTTP for services inside the cluster (the edge does not route
  * {@code /internal}); the order saga uses the same operations through {@code product.commands}.
  */
+@RolesAllowed("SERVICE")
 @Path("/internal/reservations")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReservationResource {

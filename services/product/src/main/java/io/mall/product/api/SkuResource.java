@@ -3,6 +3,7 @@ package io.mall.product.api;
 import java.util.List;
 import java.util.Objects;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,6 +22,7 @@ import io.smallrye.mutiny.Uni;
  * What other services need to know about SKUs (the cart: does it exist, is it sold, its current
  * price and stock), in one call for many. Inside the cluster only: the edge does not route it.
  */
+@RolesAllowed("SERVICE")
 @Path("/internal/skus")
 @Produces(MediaType.APPLICATION_JSON)
 public class SkuResource {

@@ -81,6 +81,11 @@ class PersonalDataCipherTest {
             }
 
             @Override
+            public Map<String, ServiceClient> serviceClients() {
+                return Map.of();
+            }
+
+            @Override
             public Admin admin() {
                 return new Admin() {
                     @Override
