@@ -112,11 +112,13 @@ class InventoryTest {
     void adjustmentsAreAuditedAndCannotTakeStockBelowZero() {
         String sku = Admin.stockedSku(Admin.category("Stock", null), 3);
 
-        given().auth().oauth2(Admin.TOKEN).contentType(ContentType.JSON).body(Map.of("delta", 20, "reason", "delivery 1123"))
+        given().auth().oauth2(Admin.TOKEN).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(Map.of("delta", 20, "reason", "delivery 1123"))
                 .when().post("/api/v1/inventory/" + sku + "/adjustments")
                 .then().statusCode(200).body("available", equalTo(23))
                 .body("audit.reason", hasItem("delivery 1123"));
-        given().auth().oauth2(Admin.TOKEN).contentType(ContentType.JSON).body(Map.of("delta", -24, "reason", "count"))
+        given().auth().oauth2(Admin.TOKEN).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON).body(Map.of("delta", -24, "reason", "count"))
                 .when().post("/api/v1/inventory/" + sku + "/adjustments")
                 .then().statusCode(422).body("violations[0].field", equalTo("delta"));
         assertThat(stock(sku).getInt("available")).isEqualTo(23);

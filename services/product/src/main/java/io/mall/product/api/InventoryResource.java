@@ -13,7 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import io.mall.idempotency.IdempotencyKeys;
 import io.mall.problem.ProblemException;
 import io.mall.product.domain.StockAdjustment;
 import io.mall.product.domain.StockItem;
@@ -33,10 +36,12 @@ public class InventoryResource {
     }
 
     private final Inventory inventory;
+    private final IdempotencyKeys idempotency;
     private final JsonWebToken caller;
 
-    InventoryResource(Inventory inventory, JsonWebToken caller) {
+    InventoryResource(Inventory inventory, IdempotencyKeys idempotency, JsonWebToken caller) {
         this.inventory = inventory;
+        this.idempotency = idempotency;
         this.caller = caller;
     }
 
@@ -52,12 +57,19 @@ public class InventoryResource {
         });
     }
 
-    /** Adds ({@code delta > 0}, a delivery) or removes ({@code delta < 0}, damage, a count) units. */
+    /**
+     * Adds ({@code delta > 0}, a delivery) or removes ({@code delta < 0}, damage, a count) units.
+     * Needs an {@code Idempotency-Key}: booking a delivery twice because an answer was lost would
+     * put stock on sale that is not there.
+     */
     @POST
     @Path("/{sku}/adjustments")
     @RolesAllowed("ADMIN")
-    public Uni<StockView> adjust(@PathParam("sku") String sku, @Valid @NotNull Requests.Adjustment request) {
-        return inventory.adjust(sku, request.delta(), request.reason(), caller.getName()).map(StockView::of);
+    public Uni<RestResponse<StockView>> adjust(@PathParam("sku") String sku, @RestHeader(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Valid @NotNull Requests.Adjustment request) {
+        return idempotency.once(idempotencyKey, true, caller.getSubject(), "POST /api/v1/inventory/" + sku + "/adjustments", request,
+                StockView.class, () -> inventory.adjust(sku, request.delta(), request.reason(), caller.getName())
+                        .map(item -> RestResponse.ok(StockView.of(item))));
     }
 
 }

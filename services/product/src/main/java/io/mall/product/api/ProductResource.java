@@ -21,8 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.mall.idempotency.IdempotencyKeys;
 import io.mall.problem.ProblemException;
 import io.mall.product.domain.Product;
 import io.mall.product.store.Catalog;
@@ -51,12 +54,17 @@ public class ProductResource {
     private final Catalog catalog;
     private final Inventory inventory;
     private final SearchIndex index;
+    private final IdempotencyKeys idempotency;
+    private final JsonWebToken caller;
     private final Vertx vertx;
 
-    ProductResource(Catalog catalog, Inventory inventory, SearchIndex index, Vertx vertx) {
+    ProductResource(Catalog catalog, Inventory inventory, SearchIndex index, IdempotencyKeys idempotency, JsonWebToken caller,
+            Vertx vertx) {
         this.catalog = catalog;
         this.inventory = inventory;
         this.index = index;
+        this.idempotency = idempotency;
+        this.caller = caller;
         this.vertx = vertx;
     }
 
@@ -78,10 +86,13 @@ public class ProductResource {
 
     @POST
     @RolesAllowed("ADMIN")
-    public Uni<RestResponse<ProductView>> create(@Valid @NotNull Requests.Product request) {
-        return catalog.create(request.draft()).chain(this::view)
-                .map(view -> RestResponse.ResponseBuilder.<ProductView>created(URI.create("/api/v1/products/" + view.id()))
-                        .entity(view).build());
+    public Uni<RestResponse<ProductView>> create(@RestHeader(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Valid @NotNull Requests.Product request) {
+        // optional: the SKUs' uniqueness already keeps a retried creation from making a second product
+        return idempotency.once(idempotencyKey, false, caller.getSubject(), "POST /api/v1/products", request, ProductView.class,
+                () -> catalog.create(request.draft()).chain(this::view)
+                        .map(view -> RestResponse.ResponseBuilder.<ProductView>created(URI.create("/api/v1/products/" + view.id()))
+                                .entity(view).build()));
     }
 
     @PUT
