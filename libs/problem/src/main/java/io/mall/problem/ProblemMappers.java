@@ -20,6 +20,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.mall.domain.BrokenRule;
+import io.mall.domain.Conflict;
+import io.mall.domain.NotFound;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -72,6 +75,24 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response refused(ProblemException e, UriInfo uri) {
         return problem(e.status(), e.getMessage(), uri, e.violations()).build();
+    }
+
+    /** The domain's refusals: the one place where they become HTTP statuses. */
+    @ServerExceptionMapper
+    public Response notFound(NotFound e, UriInfo uri) {
+        return problem(404, e.getMessage(), uri, List.of()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(Conflict e, UriInfo uri) {
+        return problem(409, e.getMessage(), uri, List.of()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response brokenRule(BrokenRule e, UriInfo uri) {
+        List<Problem.Violation> violations = e.field() == null ? List.of() : List.of(new Problem.Violation(e.field(), e.getMessage()));
+        String detail = e.field() == null ? e.getMessage() : "invalid request: " + e.field();
+        return problem(422, detail, uri, violations).build();
     }
 
     @ServerExceptionMapper

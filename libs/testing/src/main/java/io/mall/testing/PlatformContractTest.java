@@ -95,6 +95,19 @@ public abstract class PlatformContractTest {
     }
 
     @Test
+    void theDomainsRefusalsAreProblemsWithTheirStatus() {
+        given().when().get("/test-probe/refusals/not-found")
+                .then().statusCode(404).contentType(PROBLEM_JSON).body("detail", equalTo("no such thing"));
+        given().when().get("/test-probe/refusals/conflict")
+                .then().statusCode(409).contentType(PROBLEM_JSON).body("detail", equalTo("it is at version 3, not 2"));
+        given().when().get("/test-probe/refusals/rule")
+                .then().statusCode(422).contentType(PROBLEM_JSON)
+                .body("detail", equalTo("invalid request: quantity"))
+                .body("violations[0].field", equalTo("quantity"))
+                .body("violations[0].message", equalTo("must leave at least one unit"));
+    }
+
+    @Test
     void malformedJsonIsAProblem400() {
         given().contentType(ContentType.JSON).body("{\"name\": \"socks\", \"quantity\": ")
                 .when().post("/test-probe/items")

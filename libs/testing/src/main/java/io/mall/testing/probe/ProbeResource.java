@@ -85,6 +85,18 @@ public class ProbeResource {
         throw new IllegalStateException("internal detail that must not reach clients");
     }
 
+    /** A domain refusal of each kind, as a use case would let it through. */
+    @GET
+    @Path("/refusals/{kind}")
+    @PermitAll
+    public String refuse(@jakarta.ws.rs.PathParam("kind") String kind) {
+        throw switch (kind) {
+            case "not-found" -> new io.mall.domain.NotFound("no such thing");
+            case "conflict" -> new io.mall.domain.Conflict("it is at version 3, not 2");
+            default -> new io.mall.domain.BrokenRule("quantity", "must leave at least one unit");
+        };
+    }
+
     /** What a store client throws when more requests wait for a connection than its pool queues. */
     @GET
     @Path("/saturated")

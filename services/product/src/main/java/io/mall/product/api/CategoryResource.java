@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.mall.product.domain.Category;
-import io.mall.product.store.Catalog;
+import io.mall.product.app.Catalog;
 import io.smallrye.mutiny.Uni;
 
 /** The category tree: everyone reads it, administrators shape it. */

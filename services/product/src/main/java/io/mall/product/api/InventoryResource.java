@@ -17,10 +17,10 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.mall.idempotency.IdempotencyKeys;
-import io.mall.problem.ProblemException;
+import io.mall.domain.NotFound;
 import io.mall.product.domain.StockAdjustment;
 import io.mall.product.domain.StockItem;
-import io.mall.product.store.Inventory;
+import io.mall.product.app.Inventory;
 import io.smallrye.mutiny.Uni;
 
 /** Stock per SKU for staff: levels, restocks and corrections with their audit trail. */
@@ -51,7 +51,7 @@ public class InventoryResource {
     public Uni<StockView> find(@PathParam("sku") String sku) {
         return inventory.of(List.of(sku)).map(items -> {
             if (items.isEmpty()) {
-                throw ProblemException.notFound("no SKU " + sku);
+                throw new NotFound("no SKU " + sku);
             }
             return StockView.of(items.get(0));
         });

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import io.mall.product.store.ProductDraft;
+import io.mall.product.app.ProductDraft;
 
 /** Request bodies of the product API, with the limits a shop can live with. */
 final class Requests {

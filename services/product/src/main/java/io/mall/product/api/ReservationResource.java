@@ -15,9 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.mall.contracts.product.StockLine;
-import io.mall.problem.ProblemException;
+import io.mall.domain.NotFound;
 import io.mall.product.domain.Reservation;
-import io.mall.product.store.Inventory;
+import io.mall.product.app.Inventory;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -65,7 +65,7 @@ public class ReservationResource {
     public Uni<ReservationView> find(@PathParam("orderId") UUID orderId) {
         return inventory.reservation(orderId).map(r -> {
             if (r == null) {
-                throw ProblemException.notFound("no reservation for order " + orderId);
+                throw new NotFound("no reservation for order " + orderId);
             }
             return ReservationView.of(r);
         });

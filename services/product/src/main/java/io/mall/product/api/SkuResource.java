@@ -14,8 +14,8 @@ import io.mall.problem.ProblemException;
 import io.mall.product.domain.Product;
 import io.mall.product.domain.StockItem;
 import io.mall.product.domain.Variant;
-import io.mall.product.store.Catalog;
-import io.mall.product.store.Inventory;
+import io.mall.product.app.Catalog;
+import io.mall.product.app.Inventory;
 import io.smallrye.mutiny.Uni;
 
 /**

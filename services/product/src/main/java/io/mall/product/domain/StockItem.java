@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.bson.codecs.pojo.annotations.BsonId;
 
+import io.mall.domain.BrokenRule;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 
 /**
@@ -30,4 +31,27 @@ public class StockItem {
     /** every restock and adjustment, oldest first */
     public List<StockAdjustment> audit = new ArrayList<>();
     public List<PendingEvent> outbox = new ArrayList<>();
+
+    /** Fell below its threshold and nobody was told yet. */
+    public boolean needsLowStockReport() {
+        return available < lowStockThreshold && !lowStockReported;
+    }
+
+    /** Back at or above its threshold after a report: the next fall below it is reported again. */
+    public boolean lowStockMarkCanClear() {
+        return lowStockReported && available >= lowStockThreshold;
+    }
+
+    /**
+     * Whether the item just sold out ({@code gained} 0 and none left) or just came back ({@code gained}
+     * units are all there is): then "in stock" changed for search.
+     */
+    public boolean soldOutChanged(int gained) {
+        return gained == 0 ? available == 0 : available == gained;
+    }
+
+    /** Why taking {@code -delta} units was refused: never fewer than none. */
+    public BrokenRule adjustmentRefused(int delta) {
+        return new BrokenRule("delta", "would leave " + (available + delta) + " units; " + available + " are available");
+    }
 }

@@ -14,9 +14,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mall.contracts.product.ProductChanged;
 import io.mall.messaging.Inbox;
 import io.mall.messaging.ReceivedEnvelope;
-import io.mall.product.store.Catalog;
+import io.mall.product.app.Catalog;
 import io.mall.product.store.Events;
-import io.mall.product.store.SearchIndexer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
@@ -31,16 +30,14 @@ public class CatalogChanges {
     private static final String CONSUMER = "catalog-changes";
 
     private final Catalog catalog;
-    private final SearchIndexer indexer;
     private final Inbox inbox;
     private final String replica;
     private final Counter applied;
     private final Counter own;
 
-    CatalogChanges(Catalog catalog, SearchIndexer indexer, Inbox inbox, @ConfigProperty(name = "quarkus.uuid") String replica,
+    CatalogChanges(Catalog catalog, Inbox inbox, @ConfigProperty(name = "quarkus.uuid") String replica,
             MeterRegistry registry) {
         this.catalog = catalog;
-        this.indexer = indexer;
         this.inbox = inbox;
         this.replica = replica;
         this.applied = registry.counter("mall.product.catalog.changes", "outcome", "applied");
@@ -63,7 +60,7 @@ public class CatalogChanges {
             return Uni.createFrom().voidItem();
         }
         String productId = event.data(ProductChanged.class).productId();
-        return catalog.forget(productId).chain(() -> indexer.reindex(productId)).invoke(() -> applied.increment());
+        return catalog.refresh(productId).invoke(() -> applied.increment());
     }
 
     private boolean madeHere(Message<String> message) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.bson.Document;
@@ -26,6 +27,7 @@ import org.jboss.logging.Logger;
 import com.mongodb.client.model.Updates;
 
 import io.mall.product.store.Events;
+import io.mall.product.store.OutboxWritten;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.scheduler.Scheduled;
@@ -41,8 +43,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and reservations), oldest of each document first, and removes each one Kafka acknowledged.
  * A change names the documents it wrote events into ({@link #nudge}), so the usual path reads just
  * those by id; documents whose publication failed (Kafka away) are tried again every
- * {@code mall.outbox.retry-interval}. A sweep over whole collections finds what a crash left
- * between a write and its nudge: at start, and every {@code mall.outbox.sweep-interval} for a
+ * {@code mall.product.outbox.retry-interval}. A sweep over whole collections finds what a crash left
+ * between a write and its nudge: at start, and every {@code mall.product.outbox.sweep-interval} for a
  * replica that crashed and never came back. It is rare because it is a scan (the local
  * MongoDB-protocol server has no index for it). A crash between publishing and pulling sends an event again;
  * consumers de-duplicate by the envelope id. One pass runs at a time, so a document's events
@@ -73,6 +75,11 @@ public class OutboxRelay {
         this.kafka = kafka;
     }
 
+    /** A change wrote events into these documents: send them now. */
+    void onWritten(@Observes OutboxWritten written) {
+        nudge(written.collection(), written.ids());
+    }
+
     /** After a change that wrote events into these documents of a collection: send them now. */
     public void nudge(String collection, Collection<String> ids) {
         ids.forEach(id -> named.add(new Holder(collection, id)));
@@ -80,13 +87,13 @@ public class OutboxRelay {
         relay().subscribe().with(sent -> { }, failure -> LOG.debugf("outbox relay: %s", failure.getMessage()));
     }
 
-    @Scheduled(every = "${mall.outbox.retry-interval:2s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mall.product.outbox.retry-interval}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> retry() {
         return named.isEmpty() ? Uni.createFrom().voidItem() : relayLogged();
     }
 
     /** Looks through every collection for events no change named (a crash's leftovers) and sends them. */
-    @Scheduled(every = "${mall.outbox.sweep-interval:10m}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mall.product.outbox.sweep-interval}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> sweep() {
         sweepWanted.set(true);
         return relayLogged();

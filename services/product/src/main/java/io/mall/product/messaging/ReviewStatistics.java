@@ -9,7 +9,7 @@ import io.mall.contracts.EventTypes;
 import io.mall.contracts.review.ReviewStatsChanged;
 import io.mall.messaging.Inbox;
 import io.mall.messaging.ReceivedEnvelope;
-import io.mall.product.store.Catalog;
+import io.mall.product.app.Catalog;
 import io.smallrye.mutiny.Uni;
 
 /** Keeps each product's rating summary from the review service's statistics events. */

@@ -13,8 +13,8 @@ import io.mall.contracts.product.ReserveStock;
 import io.mall.messaging.ContractViolation;
 import io.mall.messaging.Inbox;
 import io.mall.messaging.ReceivedEnvelope;
-import io.mall.problem.ProblemException;
-import io.mall.product.store.Inventory;
+import io.mall.domain.DomainException;
+import io.mall.product.app.Inventory;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -52,14 +52,14 @@ public class StockCommands {
             default -> throw new ContractViolation("product.commands carries no command of type '" + command.type() + "'");
         };
         // a refusal (commit of a rejected order) is an answer, not a reason to retry
-        return outcome.onFailure(ProblemException.class).recoverWithItem(problem -> {
+        return outcome.onFailure(DomainException.class).recoverWithItem(problem -> {
             LOG.warnf("product.commands: %s refused: %s", command, problem.getMessage());
             return null;
         }).replaceWithVoid();
     }
 
     /** Holds that ran out of time go back on sale. */
-    @Scheduled(every = "${mall.product.expiry-check:30s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mall.product.expiry-check}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> expireReservations() {
         return inventory.expire().onFailure().recoverWithItem(failure -> {
             LOG.warnf("reservation expiry: %s", failure.getMessage());

@@ -14,8 +14,6 @@ import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Updates;
 
 import io.mall.idempotency.IdempotencyConfig;
@@ -54,7 +52,7 @@ public class MongoIdempotencyStore implements IdempotencyStore {
         Document id = id(scope, key);
         return keys.insertOne(new Document("_id", id).append("fingerprint", fingerprint).append("at", Date.from(now)))
                 .map(inserted -> Optional.<IdempotencyRecord>empty())
-                .onFailure(MongoIdempotencyStore::isDuplicateKey).recoverWithUni(() -> keys
+                .onFailure(MongoErrors::isDuplicateKey).recoverWithUni(() -> keys
                         // a request that took the key and never completed, long ago: its replica died
                         .findOneAndUpdate(and(eq("_id", id), eq("response", null), lt("at", Date.from(abandonedBefore))),
                                 Updates.combine(Updates.set("fingerprint", fingerprint), Updates.set("at", Date.from(now))))
@@ -98,7 +96,4 @@ public class MongoIdempotencyStore implements IdempotencyStore {
         return new Document("scope", scope).append("key", key);
     }
 
-    private static boolean isDuplicateKey(Throwable failure) {
-        return failure instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
-    }
 }

@@ -13,8 +13,6 @@ import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.mongodb.MongoWriteException;
-import com.mongodb.ErrorCategory;
 
 import io.mall.messaging.MessagingConfig;
 import io.mall.messaging.ProcessedMessages;
@@ -53,7 +51,7 @@ public class MongoProcessedMessages implements ProcessedMessages {
     public Uni<Void> remember(String consumer, UUID messageId) {
         return collection.insertOne(new Document("_id", key(consumer, messageId)).append("at", Date.from(clock.instant())))
                 .replaceWithVoid()
-                .onFailure(MongoProcessedMessages::isDuplicateKey).recoverWithNull();
+                .onFailure(MongoErrors::isDuplicateKey).recoverWithNull();
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -71,7 +69,4 @@ public class MongoProcessedMessages implements ProcessedMessages {
         return consumer + "/" + messageId;
     }
 
-    private static boolean isDuplicateKey(Throwable failure) {
-        return failure instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
-    }
 }

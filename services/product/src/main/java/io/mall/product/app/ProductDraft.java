@@ -1,4 +1,4 @@
-package io.mall.product.store;
+package io.mall.product.app;
 
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,54 @@
+package io.mall.testing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.List;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layering every Mall service keeps (the design document, section 1): the domain decides in
+ * plain Java, the store only reads and writes, and the service's packages form no cycle. A
+ * service's {@code ArchitectureTest} checks them against its main classes.
+ */
+public final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    /** The service's classes, tests left out. */
+    public static JavaClasses of(String rootPackage) {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(rootPackage);
+    }
+
+    /** The domain knows nothing of HTTP, Vert.x, Mutiny or how errors become HTTP answers. */
+    public static ArchRule domainIsPlainJava(String rootPackage) {
+        return noClasses().that().resideInAPackage(rootPackage + ".domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..", "io.vertx..",
+                        "io.smallrye.mutiny..", "io.mall.problem..", rootPackage + ".api..", rootPackage + ".app..",
+                        rootPackage + ".store..", rootPackage + ".messaging..", rootPackage + ".client..")
+                .because("the domain decides in plain Java and throws domain exceptions, which libs/problem alone maps to HTTP")
+                .allowEmptyShould(true);
+    }
+
+    /** The store reads and writes; it is used by the layers above and uses none of them. */
+    public static ArchRule storeNeverReachesUp(String rootPackage) {
+        return noClasses().that().resideInAPackage(rootPackage + ".store..")
+                .should().dependOnClassesThat().resideInAnyPackage(rootPackage + ".api..", rootPackage + ".app..")
+                .because("data flows api → app → store, never back")
+                .allowEmptyShould(true);
+    }
+
+    /** No two packages of the service need each other. */
+    public static ArchRule noPackageCycles(String rootPackage) {
+        return slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true);
+    }
+
+    public static List<ArchRule> all(String rootPackage) {
+        return List.of(domainIsPlainJava(rootPackage), storeNeverReachesUp(rootPackage), noPackageCycles(rootPackage));
+    }
+}
