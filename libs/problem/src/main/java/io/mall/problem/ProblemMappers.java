@@ -22,7 +22,11 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.mall.domain.BrokenRule;
 import io.mall.domain.Conflict;
+import io.mall.domain.NotAuthenticated;
 import io.mall.domain.NotFound;
+import io.mall.domain.NotPermitted;
+import io.mall.domain.TooManyAttempts;
+import io.mall.domain.Unavailable;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -93,6 +97,27 @@ public class ProblemMappers {
         List<Problem.Violation> violations = e.field() == null ? List.of() : List.of(new Problem.Violation(e.field(), e.getMessage()));
         String detail = e.field() == null ? e.getMessage() : "invalid request: " + e.field();
         return problem(422, detail, uri, violations).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAuthenticated(NotAuthenticated e, UriInfo uri) {
+        return problem(401, e.getMessage(), uri, List.of()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notPermitted(NotPermitted e, UriInfo uri) {
+        return problem(403, e.getMessage(), uri, List.of()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyAttempts(TooManyAttempts e, UriInfo uri) {
+        return problem(429, e.getMessage(), uri, List.of())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds()))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(Unavailable e, UriInfo uri) {
+        return problem(503, e.getMessage(), uri, List.of()).header(HttpHeaders.RETRY_AFTER, "1").build();
     }
 
     @ServerExceptionMapper

@@ -105,6 +105,15 @@ public abstract class PlatformContractTest {
                 .body("detail", equalTo("invalid request: quantity"))
                 .body("violations[0].field", equalTo("quantity"))
                 .body("violations[0].message", equalTo("must leave at least one unit"));
+        given().when().get("/test-probe/refusals/not-authenticated")
+                .then().statusCode(401).contentType(PROBLEM_JSON).body("detail", equalTo("the email or the password is wrong"));
+        given().when().get("/test-probe/refusals/not-permitted")
+                .then().statusCode(403).contentType(PROBLEM_JSON).body("detail", equalTo("this account is locked"));
+        given().when().get("/test-probe/refusals/too-many")
+                .then().statusCode(429).contentType(PROBLEM_JSON).header("Retry-After", "30");
+        given().when().get("/test-probe/refusals/unavailable")
+                .then().statusCode(503).contentType(PROBLEM_JSON).header("Retry-After", "1")
+                .body("detail", equalTo("the catalog cannot be reached; try again shortly"));
     }
 
     @Test

@@ -113,6 +113,7 @@ class SessionTest {
 
         signIn(shopper.email(), Shoppers.PASSWORD).then().statusCode(429)
                 .contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
                 .body("detail", containsString("try again"));
         // nor can it refresh while locked
         refresh(shopper.refreshToken()).then().statusCode(401);

@@ -93,6 +93,10 @@ public class ProbeResource {
         throw switch (kind) {
             case "not-found" -> new io.mall.domain.NotFound("no such thing");
             case "conflict" -> new io.mall.domain.Conflict("it is at version 3, not 2");
+            case "not-authenticated" -> new io.mall.domain.NotAuthenticated("the email or the password is wrong");
+            case "not-permitted" -> new io.mall.domain.NotPermitted("this account is locked");
+            case "unavailable" -> new io.mall.domain.Unavailable("the catalog cannot be reached; try again shortly");
+            case "too-many" -> new io.mall.domain.TooManyAttempts("try again in 30 seconds", java.time.Duration.ofSeconds(30));
             default -> new io.mall.domain.BrokenRule("quantity", "must leave at least one unit");
         };
     }

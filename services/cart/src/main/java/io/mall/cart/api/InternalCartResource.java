@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.mall.cart.app.Carts;
 import io.mall.cart.domain.PricedCart;
 import io.mall.cart.store.CartStore;
 import io.smallrye.mutiny.Uni;

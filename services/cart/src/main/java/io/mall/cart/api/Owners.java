@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.mall.cart.domain.GuestTokens;
 import io.mall.cart.store.CartStore;
-import io.mall.problem.ProblemException;
+import io.mall.domain.NotFound;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -55,12 +55,12 @@ public class Owners {
     /** The guest cart behind a token; 404 for a token that opens nothing (expired, merged, or guessed). */
     public Uni<CartStore.Owner> guest(String token) {
         if (!GuestTokens.isWellFormed(token)) {
-            return Uni.createFrom().failure(ProblemException.notFound("no cart for this " + HEADER));
+            return Uni.createFrom().failure(new NotFound("no cart for this " + HEADER));
         }
         CartStore.Owner owner = CartStore.Owner.guest(GuestTokens.hash(token));
         return store.exists(owner).map(exists -> {
             if (!exists) {
-                throw ProblemException.notFound("no cart for this " + HEADER);
+                throw new NotFound("no cart for this " + HEADER);
             }
             return owner;
         });

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.mall.cart.app.Carts;
 import io.mall.cart.domain.CartLine;
 import io.mall.cart.domain.PricedCart;
 import io.mall.cart.store.CartStore;

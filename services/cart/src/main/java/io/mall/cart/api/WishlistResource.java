@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.ResponseStatus;
 
+import io.mall.cart.app.Carts;
 import io.mall.cart.client.Products;
 import io.mall.cart.domain.CartLine;
 import io.mall.cart.domain.PricedCart;

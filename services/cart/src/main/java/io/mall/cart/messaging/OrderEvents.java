@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import io.mall.cart.app.Carts;
 import io.mall.cart.store.CartStore;
 import io.mall.contracts.EventTypes;
 import io.mall.contracts.order.OrderConfirmed;
@@ -21,10 +22,10 @@ public class OrderEvents {
 
     private static final String CONSUMER = "order-events";
 
-    private final CartStore carts;
+    private final Carts carts;
     private final Inbox inbox;
 
-    OrderEvents(CartStore carts, Inbox inbox) {
+    OrderEvents(Carts carts, Inbox inbox) {
         this.carts = carts;
         this.inbox = inbox;
     }

@@ -8,11 +8,12 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.mall.cart.CartConfig;
 import io.mall.cart.domain.CartLimits;
 import io.mall.cart.domain.CartLine;
-import io.mall.problem.ProblemException;
+import io.mall.domain.BrokenRule;
+import io.mall.domain.NotFound;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
@@ -99,21 +100,19 @@ public class CartStore {
     private final Duration guestTtl;
     private final Duration userTtl;
 
-    CartStore(ReactiveRedisDataSource redis, StoredJson json, @ConfigProperty(name = "mall.redis.key-prefix") String prefix,
-            @ConfigProperty(name = "mall.cart.guest-ttl", defaultValue = "P7D") Duration guestTtl,
-            @ConfigProperty(name = "mall.cart.user-ttl", defaultValue = "P90D") Duration userTtl) {
+    CartStore(ReactiveRedisDataSource redis, StoredJson json, CartConfig config) {
         this.redis = redis;
         this.json = json;
-        this.prefix = prefix;
-        this.guestTtl = guestTtl;
-        this.userTtl = userTtl;
+        this.prefix = config.redisKeyPrefix();
+        this.guestTtl = config.guestTtl();
+        this.userTtl = config.userTtl();
     }
 
     public Uni<Integer> add(Owner owner, CartLine line, int quantity) {
         return eval(ADD, owner, line.sku(), String.valueOf(quantity), String.valueOf(CartLimits.MAX_QUANTITY),
                 String.valueOf(CartLimits.MAX_LINES), json.write(line), ttl(owner)).map(result -> switch (result) {
-                    case -1 -> throw ProblemException.invalidField("sku", "a cart holds at most " + CartLimits.MAX_LINES + " lines");
-                    case -2 -> throw ProblemException.invalidField("quantity", "a line holds at most " + CartLimits.MAX_QUANTITY + " units");
+                    case -1 -> throw new BrokenRule("sku", "a cart holds at most " + CartLimits.MAX_LINES + " lines");
+                    case -2 -> throw new BrokenRule("quantity", "a line holds at most " + CartLimits.MAX_QUANTITY + " units");
                     default -> result;
                 });
     }
@@ -121,7 +120,7 @@ public class CartStore {
     public Uni<Integer> setQuantity(Owner owner, String sku, int quantity) {
         return eval(SET, owner, sku, String.valueOf(quantity), ttl(owner)).map(result -> {
             if (result == -3) {
-                throw ProblemException.notFound("the cart has no line " + sku);
+                throw new NotFound("the cart has no line " + sku);
             }
             return result;
         });

@@ -4,8 +4,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.mall.cart.CartConfig;
 import io.mall.messaging.MessagingConfig;
 import io.mall.messaging.ProcessedMessages;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -21,14 +21,13 @@ public class RedisProcessedMessages implements ProcessedMessages {
     private final ReactiveKeyCommands<String> keys;
     private final ReactiveValueCommands<String, String> values;
     private final String prefix;
-    private final MessagingConfig config;
+    private final MessagingConfig messaging;
 
-    RedisProcessedMessages(ReactiveRedisDataSource redis, @ConfigProperty(name = "mall.redis.key-prefix") String prefix,
-            MessagingConfig config) {
+    RedisProcessedMessages(ReactiveRedisDataSource redis, CartConfig config, MessagingConfig messaging) {
         this.keys = redis.key();
         this.values = redis.value(String.class);
-        this.prefix = prefix;
-        this.config = config;
+        this.prefix = config.redisKeyPrefix();
+        this.messaging = messaging;
     }
 
     @Override
@@ -38,7 +37,7 @@ public class RedisProcessedMessages implements ProcessedMessages {
 
     @Override
     public Uni<Void> remember(String consumer, UUID messageId) {
-        return values.set(key(consumer, messageId), "1", new SetArgs().ex(config.remember()));
+        return values.set(key(consumer, messageId), "1", new SetArgs().ex(messaging.remember()));
     }
 
     private String key(String consumer, UUID messageId) {

@@ -8,8 +8,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.mall.cart.CartConfig;
 import io.mall.cart.domain.CartLine;
 import io.mall.cart.domain.GuestTokens;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -33,11 +33,11 @@ public class ShareStore {
     private final Clock clock;
     private final String prefix;
 
-    ShareStore(ReactiveRedisDataSource redis, StoredJson json, Clock clock, @ConfigProperty(name = "mall.redis.key-prefix") String prefix) {
+    ShareStore(ReactiveRedisDataSource redis, StoredJson json, Clock clock, CartConfig config) {
         this.redis = redis;
         this.json = json;
         this.clock = clock;
-        this.prefix = prefix;
+        this.prefix = config.redisKeyPrefix();
     }
 
     public Uni<Share> create(String ownerId, CartStore.Contents contents, Duration validFor) {

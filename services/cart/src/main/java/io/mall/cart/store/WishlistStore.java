@@ -5,10 +5,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.mall.cart.CartConfig;
 import io.mall.cart.domain.CartLine;
-import io.mall.problem.ProblemException;
+import io.mall.domain.BrokenRule;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 
@@ -22,16 +22,16 @@ public class WishlistStore {
     private final StoredJson json;
     private final String prefix;
 
-    WishlistStore(ReactiveRedisDataSource redis, StoredJson json, @ConfigProperty(name = "mall.redis.key-prefix") String prefix) {
+    WishlistStore(ReactiveRedisDataSource redis, StoredJson json, CartConfig config) {
         this.redis = redis;
         this.json = json;
-        this.prefix = prefix;
+        this.prefix = config.redisKeyPrefix();
     }
 
     public Uni<Void> add(String userId, CartLine item) {
         return redis.hash(String.class).hlen(key(userId)).chain(size -> {
             if (size >= MAX_ITEMS) {
-                throw ProblemException.invalidField("sku", "a wishlist holds at most " + MAX_ITEMS + " items");
+                throw new BrokenRule("sku", "a wishlist holds at most " + MAX_ITEMS + " items");
             }
             return redis.hash(String.class).hset(key(userId), item.sku(), json.write(item));
         }).replaceWithVoid();

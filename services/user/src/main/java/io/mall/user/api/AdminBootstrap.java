@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.mall.user.UserConfig;
-import io.mall.user.store.Accounts;
+import io.mall.user.app.Accounts;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 

@@ -33,7 +33,7 @@ import io.mall.problem.ProblemException;
 import io.mall.user.UserConfig;
 import io.mall.user.domain.SigningKey;
 import io.mall.user.store.ServiceTokens;
-import io.mall.user.store.Sessions;
+import io.mall.user.app.Sessions;
 import io.mall.user.store.SigningKeyStore;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;

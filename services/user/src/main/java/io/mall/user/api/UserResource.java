@@ -30,7 +30,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.mall.problem.ProblemException;
 import io.mall.user.domain.Language;
 import io.mall.user.domain.Role;
-import io.mall.user.store.Accounts;
+import io.mall.user.app.Accounts;
 import io.mall.user.store.Export;
 import io.smallrye.mutiny.Uni;
 

@@ -10,7 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** An event waiting in the database, committed with its change, until the relay has published it. */
+/** An event waiting in the database, committed with its change, until the relay has published (and deleted) it. */
 @Entity
 @Table(name = "outbox")
 public class OutboxMessage {
@@ -33,7 +33,4 @@ public class OutboxMessage {
 
     @Column(name = "lease_until")
     public Instant leaseUntil;
-
-    @Column(name = "published_at")
-    public Instant publishedAt;
 }

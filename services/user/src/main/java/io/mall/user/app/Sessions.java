@@ -1,4 +1,4 @@
-package io.mall.user.store;
+package io.mall.user.app;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,13 +8,20 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import io.mall.problem.ProblemException;
+import io.mall.domain.DomainException;
+import io.mall.domain.NotAuthenticated;
+import io.mall.domain.NotPermitted;
+import io.mall.domain.TooManyAttempts;
 import io.mall.user.UserConfig;
 import io.mall.user.domain.EmailAddress;
 import io.mall.user.domain.LoginThrottle;
 import io.mall.user.domain.OpaqueTokens;
 import io.mall.user.domain.RefreshToken;
 import io.mall.user.domain.User;
+import io.mall.user.store.AccessTokens;
+import io.mall.user.store.Passwords;
+import io.mall.user.store.RefreshTokenRepository;
+import io.mall.user.store.UserRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -69,7 +76,7 @@ public class Sessions {
             String hash = user == null || user.isErased() ? null : user.passwordHash;
             return passwords.matches(password, hash).chain(matches -> {
                 if (hash == null) {
-                    throw new ProblemException(401, WRONG_CREDENTIALS);
+                    throw new NotAuthenticated(WRONG_CREDENTIALS);
                 }
                 return Panache.withTransaction(() -> users.findById(user.id, LockModeType.PESSIMISTIC_WRITE)
                         .chain(locked -> matches ? startSession(locked) : recordFailure(locked)))
@@ -84,20 +91,20 @@ public class Sessions {
         return Panache.withTransaction(() -> refreshTokens.findForUpdate(hash).chain(token -> {
             Instant now = clock.instant();
             if (token == null) {
-                return Uni.createFrom().item(Outcome.refused(new ProblemException(401, "unknown refresh token")));
+                return Uni.createFrom().item(Outcome.refused(new NotAuthenticated("unknown refresh token")));
             }
             if (token.isReplay()) {
                 // a copy of a used token is in someone else's hands: end the whole session
                 return refreshTokens.revokeFamily(token.familyId, now).replaceWith(
-                        Outcome.refused(new ProblemException(401, "this refresh token was used before; the session is ended")));
+                        Outcome.refused(new NotAuthenticated("this refresh token was used before; the session is ended")));
             }
             if (!token.isUsable(now)) {
-                return Uni.createFrom().item(Outcome.refused(new ProblemException(401, "the refresh token has expired or was revoked")));
+                return Uni.createFrom().item(Outcome.refused(new NotAuthenticated("the refresh token has expired or was revoked")));
             }
             return users.findById(token.userId).chain(user -> {
                 if (user == null || !user.maySignIn(now)) {
                     // refused, not revoked: a lock from wrong guesses must not sign the owner out
-                    return Uni.createFrom().item(Outcome.refused(new ProblemException(401, "the account may not sign in now")));
+                    return Uni.createFrom().item(Outcome.refused(new NotAuthenticated("the account may not sign in now")));
                 }
                 token.usedAt = now;
                 return issueRefresh(user, token.familyId, now);
@@ -118,7 +125,7 @@ public class Sessions {
         Instant now = clock.instant();
         if (!user.maySignIn(now)) {
             String why = user.adminLocked ? "this account is locked; contact support" : "this account may not sign in";
-            return Uni.createFrom().item(Outcome.refused(new ProblemException(403, why)));
+            return Uni.createFrom().item(Outcome.refused(new NotPermitted(why)));
         }
         user.signedIn();
         return issueRefresh(user, UUID.randomUUID(), now);
@@ -128,7 +135,7 @@ public class Sessions {
         Instant now = clock.instant();
         user.failedSignIn(throttle, now);
         // the failure is committed; the client only learns that the credentials were wrong
-        return Uni.createFrom().item(Outcome.refused(new ProblemException(401, WRONG_CREDENTIALS)));
+        return Uni.createFrom().item(Outcome.refused(new NotAuthenticated(WRONG_CREDENTIALS)));
     }
 
     private Uni<Outcome> issueRefresh(User user, UUID family, Instant now) {
@@ -144,22 +151,22 @@ public class Sessions {
         }, false);
     }
 
-    private static ProblemException throttled(Instant until, Instant now) {
+    private static TooManyAttempts throttled(Instant until, Instant now) {
         long seconds = Math.max(1, Duration.between(now, until).toSeconds());
-        return new ProblemException(429, "too many wrong passwords; try again in " + seconds + " seconds");
+        return new TooManyAttempts("too many wrong passwords; try again in " + seconds + " seconds", Duration.ofSeconds(seconds));
     }
 
     /**
      * The result of a transaction that must commit even when the request is refused (a counted
      * failure, a revoked family): the refusal is thrown only after the commit.
      */
-    private record Outcome(User user, UUID family, String refreshToken, ProblemException refusal) {
+    private record Outcome(User user, UUID family, String refreshToken, DomainException refusal) {
 
         static Outcome granted(User user, UUID family, String refreshToken) {
             return new Outcome(user, family, refreshToken, null);
         }
 
-        static Outcome refused(ProblemException refusal) {
+        static Outcome refused(DomainException refusal) {
             return new Outcome(null, null, null, refusal);
         }
 

@@ -1,4 +1,4 @@
-package io.mall.user.store;
+package io.mall.user.app;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -13,12 +13,21 @@ import io.mall.contracts.Topics;
 import io.mall.contracts.user.UserErased;
 import io.mall.contracts.user.UserRegistered;
 import io.mall.contracts.user.UserUpdated;
-import io.mall.problem.ProblemException;
+import io.mall.domain.BrokenRule;
+import io.mall.domain.Conflict;
+import io.mall.domain.NotFound;
 import io.mall.user.domain.EmailAddress;
 import io.mall.user.domain.Language;
 import io.mall.user.domain.Role;
 import io.mall.user.domain.User;
 import io.mall.user.messaging.OutboxRelay;
+import io.mall.user.store.Account;
+import io.mall.user.store.Export;
+import io.mall.user.store.Outbox;
+import io.mall.user.store.Passwords;
+import io.mall.user.store.PersonalDataCipher;
+import io.mall.user.store.RefreshTokenRepository;
+import io.mall.user.store.UserRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -60,9 +69,9 @@ public class Accounts {
     public Uni<Account> register(String rawEmail, String password, String displayName, String phone,
             Language locale, Set<Role> roles) {
         String email = EmailAddress.normalise(rawEmail)
-                .orElseThrow(() -> ProblemException.invalidField("email", "must be an email address"));
+                .orElseThrow(() -> new BrokenRule("email", "must be an email address"));
         passwords.problemWith(password, email).ifPresent(problem -> {
-            throw ProblemException.invalidField("password", problem);
+            throw new BrokenRule("password", problem);
         });
         return passwords.hash(password)
                 .chain(hash -> Panache.withTransaction(() -> users.findByEmail(email).chain(existing -> {
@@ -109,10 +118,10 @@ public class Accounts {
     public Uni<Void> changePassword(UUID id, UUID currentSession, String current, String replacement) {
         return Panache.withSession(() -> live(id)).chain(user -> passwords.matches(current, user.passwordHash).chain(matches -> {
             if (!matches) {
-                throw ProblemException.invalidField("currentPassword", "is not the account's password");
+                throw new BrokenRule("currentPassword", "is not the account's password");
             }
             passwords.problemWith(replacement, user.email).ifPresent(problem -> {
-                throw ProblemException.invalidField("newPassword", problem);
+                throw new BrokenRule("newPassword", problem);
             });
             return passwords.hash(replacement);
         })).chain(hash -> Panache.withTransaction(() -> live(id).chain(user -> {
@@ -175,8 +184,8 @@ public class Accounts {
         return Panache.withSession(() -> users.findByEmail(normalised)).chain(existing -> existing != null
                 ? Uni.createFrom().item(false)
                 : register(normalised, password, "Administrator", null, Language.en, Set.of(Role.ADMIN)).replaceWith(true))
-                .onFailure(ProblemException.class).transform(problem -> new IllegalStateException(
-                        "mall.user.admin.password is refused: " + ((ProblemException) problem).violations()));
+                .onFailure(BrokenRule.class).transform(problem -> new IllegalStateException(
+                        "mall.user.admin.password is refused: " + ((BrokenRule) problem).field() + " " + problem.getMessage()));
     }
 
     public Account view(User user) {
@@ -197,14 +206,14 @@ public class Accounts {
     private Uni<User> live(UUID id) {
         return users.findById(id).map(user -> {
             if (user == null || user.isErased()) {
-                throw ProblemException.notFound("no account " + id);
+                throw new NotFound("no account " + id);
             }
             return user;
         });
     }
 
-    private static ProblemException emailTaken() {
-        return ProblemException.conflict("an account with this email exists already");
+    private static Conflict emailTaken() {
+        return new Conflict("an account with this email exists already");
     }
 
     private static String blankToNull(String value) {

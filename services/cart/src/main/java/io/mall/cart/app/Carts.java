@@ -1,4 +1,4 @@
-package io.mall.cart.api;
+package io.mall.cart.app;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,7 +14,8 @@ import io.mall.cart.domain.CartLine;
 import io.mall.cart.domain.PricedCart;
 import io.mall.cart.domain.SkuInfo;
 import io.mall.cart.store.CartStore;
-import io.mall.problem.ProblemException;
+import io.mall.domain.BrokenRule;
+import io.mall.domain.Unavailable;
 import io.smallrye.mutiny.Uni;
 
 /** Cart operations that need the product service: checking what is added, pricing what is read. */
@@ -38,7 +39,7 @@ public class Carts {
         return store.read(owner).chain(contents -> sku(sku).chain(info -> {
             int wanted = contents.quantities().getOrDefault(sku, 0) + quantity;
             if (info.available() < wanted) {
-                throw ProblemException.invalidField("quantity", "only " + info.available() + " in stock");
+                throw new BrokenRule("quantity", "only " + info.available() + " in stock");
             }
             CartLine line = new CartLine(sku, info.productId(), info.name(), info.image(), info.price(), info.currency(), clock.instant());
             return store.add(owner, line, quantity);
@@ -51,15 +52,20 @@ public class Carts {
         return Uni.createFrom().deferred(() -> products.lookup(List.of(sku)))
                 .onFailure().transform(failure -> {
                     LOG.warnf("product service did not answer about %s: %s", sku, failure.toString());
-                    return new ProblemException(503, "the product catalog cannot be reached; try again shortly");
+                    return new Unavailable("the product catalog cannot be reached; try again shortly");
                 })
                 .map(found -> {
                     SkuInfo info = found.get(sku);
                     if (info == null || info.archived()) {
-                        throw ProblemException.invalidField("sku", "no product is sold under this SKU");
+                        throw new BrokenRule("sku", "no product is sold under this SKU");
                     }
                     return info;
                 });
+    }
+
+    /** Empties the cart: its order was confirmed. */
+    public Uni<Void> clear(CartStore.Owner owner) {
+        return store.clear(owner);
     }
 
     public Uni<PricedCart> read(CartStore.Owner owner) {

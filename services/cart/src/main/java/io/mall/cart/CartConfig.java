@@ -1,0 +1,25 @@
+package io.mall.cart;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything the cart service lets an operator tune, under {@code mall.cart}. */
+@ConfigMapping(prefix = "mall.cart")
+public interface CartConfig {
+
+    /** A guest cart is forgotten after this long without changes. */
+    @WithDefault("P7D")
+    Duration guestTtl();
+
+    /** A signed-in shopper's cart is forgotten after this long without changes. */
+    @WithDefault("P90D")
+    Duration userTtl();
+
+    /**
+     * Put before every key, so several deployments (or test runs) can share one Redis;
+     * application.properties takes it from {@code mall.redis.key-prefix}, the name tests set.
+     */
+    String redisKeyPrefix();
+}

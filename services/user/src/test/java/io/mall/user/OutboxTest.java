@@ -1,0 +1,51 @@
+package io.mall.user;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.mall.contracts.EventTypes;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** Every committed change is published once, in commit order per account, and the outbox keeps only what is still to be sent. */
+@QuarkusTest
+@QuarkusTestResource(UserTestResource.class)
+class OutboxTest {
+
+    @Test
+    void changesOfOneAccountArePublishedInTheOrderTheyCommitted() {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+        for (int i = 1; i <= 6; i++) {
+            given().auth().oauth2(shopper.accessToken()).contentType(ContentType.JSON).body(Map.of("displayName", "name " + i))
+                    .when().patch("/api/v1/users/me").then().statusCode(200);
+        }
+
+        List<JsonPath> events = UserEvents.about(shopper.id(), EventTypes.USER_UPDATED, Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(30)).until(() -> UserEvents.about(shopper.id(), EventTypes.USER_UPDATED, Duration.ofSeconds(2))
+                .stream().filter(e -> EventTypes.USER_UPDATED.equals(e.getString("type"))).count() == 6);
+
+        List<String> names = UserEvents.about(shopper.id(), EventTypes.USER_UPDATED, Duration.ofSeconds(5)).stream()
+                .filter(e -> EventTypes.USER_UPDATED.equals(e.getString("type")))
+                .map(e -> e.getString("data.displayName")).toList();
+        assertThat(names).containsExactly("name 1", "name 2", "name 3", "name 4", "name 5", "name 6");
+        assertThat(events.get(0).getString("type")).isEqualTo(EventTypes.USER_REGISTERED);
+    }
+
+    @Test
+    void publishedRowsLeaveTheOutbox() {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+        UserEvents.about(shopper.id(), EventTypes.USER_REGISTERED, Duration.ofSeconds(30));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Database.query(
+                "SELECT count(*) FROM outbox WHERE message_key = '" + shopper.id() + "'").equals(List.of("0")));
+    }
+}
