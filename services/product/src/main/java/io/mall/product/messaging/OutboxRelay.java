@@ -1,187 +1,52 @@
 package io.mall.product.messaging;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.in;
-
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.bson.Document;
-import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
-import com.mongodb.client.model.Updates;
-
+import io.mall.messaging.MongoOutboxRelay;
 import io.mall.product.store.Events;
 import io.mall.product.store.OutboxWritten;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
-import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Publishes the events waiting inside documents ({@code outbox} arrays of products, stock items
- * and reservations), oldest of each document first, and removes each one Kafka acknowledged.
- * A change names the documents it wrote events into ({@link #nudge}), so the usual path reads just
- * those by id; documents whose publication failed (Kafka away) are tried again every
- * {@code mall.product.outbox.retry-interval}. A sweep over whole collections finds what a crash left
- * between a write and its nudge: at start, and every {@code mall.product.outbox.sweep-interval} for a
- * replica that crashed and never came back. It is rare because it is a scan (the local
- * MongoDB-protocol server has no index for it). A crash between publishing and pulling sends an event again;
- * consumers de-duplicate by the envelope id. One pass runs at a time, so a document's events
- * leave in order.
+ * Publishes the events waiting inside products, stock items and reservations (libs/messaging's
+ * MongoDB relay): at once for the documents a change names, again every
+ * {@code mall.product.outbox.retry-interval} for those Kafka refused, and in a sweep over whole
+ * collections at start and every {@code mall.product.outbox.sweep-interval} for a crash's leftovers.
+ * A change this replica applied to its cache and index already goes out naming the replica in the
+ * {@code mall-origin} header, so it skips the change when it comes back.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final List<String> COLLECTIONS = List.of("reservations", "stock", "products");
-    private static final int BATCH = 200;
-
-    /** A document that holds events. */
-    private record Holder(String collection, String id) {
-    }
-
-    private final ReactiveMongoClient mongo;
-    private final String database;
-    private final MutinyEmitter<String> kafka;
-    private final Set<Holder> named = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean sweepWanted = new AtomicBoolean(true);
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final MongoOutboxRelay relay;
 
     OutboxRelay(ReactiveMongoClient mongo, @ConfigProperty(name = "quarkus.mongodb.database") String database,
             @Channel("outbox") MutinyEmitter<String> kafka) {
-        this.mongo = mongo;
-        this.database = database;
-        this.kafka = kafka;
+        this.relay = new MongoOutboxRelay(mongo.getDatabase(database), List.of("reservations", "stock", "products"), kafka,
+                Events.ORIGIN_HEADER);
     }
 
     /** A change wrote events into these documents: send them now. */
     void onWritten(@Observes OutboxWritten written) {
-        nudge(written.collection(), written.ids());
-    }
-
-    /** After a change that wrote events into these documents of a collection: send them now. */
-    public void nudge(String collection, Collection<String> ids) {
-        ids.forEach(id -> named.add(new Holder(collection, id)));
-        // a failure here leaves the documents named for the next retry
-        relay().subscribe().with(sent -> { }, failure -> LOG.debugf("outbox relay: %s", failure.getMessage()));
+        relay.nudge(written.collection(), written.ids());
     }
 
     @Scheduled(every = "${mall.product.outbox.retry-interval}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> retry() {
-        return named.isEmpty() ? Uni.createFrom().voidItem() : relayLogged();
+        return relay.retry();
     }
 
-    /** Looks through every collection for events no change named (a crash's leftovers) and sends them. */
     @Scheduled(every = "${mall.product.outbox.sweep-interval}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> sweep() {
-        sweepWanted.set(true);
-        return relayLogged();
-    }
-
-    private Uni<Void> relayLogged() {
-        return relay().onFailure().recoverWithItem(failure -> {
-            LOG.warnf("outbox relay: %s (trying again later)", failure.getMessage());
-            return 0;
-        }).replaceWithVoid();
-    }
-
-    /** Runs passes until nothing is asked for; a call while a pass runs is taken up by that pass's successor. */
-    Uni<Integer> relay() {
-        if (!running.compareAndSet(false, true)) {
-            return Uni.createFrom().item(0);
-        }
-        return pass()
-                .eventually(() -> running.set(false))
-                .call(sent -> named.isEmpty() && !sweepWanted.get() ? Uni.createFrom().voidItem() : relay());
-    }
-
-    private Uni<Integer> pass() {
-        if (sweepWanted.getAndSet(false)) {
-            named.clear();
-            return Multi.createFrom().iterable(COLLECTIONS)
-                    // a full batch may have left more behind: sweep again straight after
-                    .onItem().transformToUniAndConcatenate(name -> drain(name, exists("outbox.0", true), false)
-                            .invoke(documents -> {
-                                if (documents == BATCH) {
-                                    sweepWanted.set(true);
-                                }
-                            }))
-                    .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
-        }
-        Map<String, List<List<String>>> byCollection = new LinkedHashMap<>();
-        for (Holder holder : List.copyOf(named)) {
-            named.remove(holder);
-            List<List<String>> chunks = byCollection.computeIfAbsent(holder.collection(), c -> new ArrayList<>());
-            // no more ids to a query than a drain reads documents, so none is cut off
-            if (chunks.isEmpty() || chunks.get(chunks.size() - 1).size() == BATCH) {
-                chunks.add(new ArrayList<>());
-            }
-            chunks.get(chunks.size() - 1).add(holder.id());
-        }
-        return Multi.createFrom().iterable(byCollection.entrySet())
-                .onItem().transformToMultiAndConcatenate(entry -> Multi.createFrom().iterable(entry.getValue())
-                        .onItem().transformToUniAndConcatenate(ids -> drain(entry.getKey(), in("_id", ids), true)
-                                // Kafka away: these documents are tried again at the next retry
-                                .onFailure().invoke(() -> ids.forEach(id -> named.add(new Holder(entry.getKey(), id))))))
-                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
-    }
-
-    /**
-     * Publishes the events of at most {@code BATCH} documents the filter finds, and says how many
-     * documents it read. {@code appliedHere}: the documents were named by changes this replica
-     * applied to its own cache and index before naming them (a later change re-reads the whole
-     * document, so it covers an earlier one of the same document too).
-     */
-    private Uni<Integer> drain(String name, Bson filter, boolean appliedHere) {
-        ReactiveMongoCollection<Document> collection = mongo.getDatabase(database).getCollection(name);
-        return collection.find(filter).select().first(BATCH)
-                .onItem().transformToUniAndConcatenate(document -> publish(collection, document, appliedHere))
-                .collect().asList().map(List::size);
-    }
-
-    /** Names the replica that made the change, when it has applied it: it then skips the change coming back. */
-    private static RecordHeaders origin(Document event, boolean appliedHere) {
-        RecordHeaders headers = new RecordHeaders();
-        String origin = event.getString("origin");
-        if (appliedHere && origin != null) {
-            headers.add(Events.ORIGIN_HEADER, origin.getBytes(StandardCharsets.UTF_8));
-        }
-        return headers;
-    }
-
-    /** Sends a document's events, oldest first, and says how many (an item per document, even with none left). */
-    private Uni<Integer> publish(ReactiveMongoCollection<Document> collection, Document document, boolean appliedHere) {
-        List<Document> pending = document.getList("outbox", Document.class, List.of());
-        return Multi.createFrom().iterable(pending)
-                .onItem().transformToUniAndConcatenate(event -> kafka.sendMessage(Message.of(event.getString("envelope"))
-                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                                .withTopic(event.getString("topic"))
-                                .withKey(event.getString("key"))
-                                .withHeaders(origin(event, appliedHere))
-                                .build()))
-                        .chain(() -> collection.updateOne(eq("_id", document.get("_id")),
-                                Updates.pull("outbox", new Document("id", event.getString("id"))))))
-                .collect().asList().map(List::size);
+        return relay.sweep();
     }
 }
