@@ -25,6 +25,16 @@ public interface UserConfig {
 
     Admin admin();
 
+    Outbox outbox();
+
+    interface Outbox {
+        /**
+         * How often the outbox relay looks for what a failure or a crashed replica left, e.g.
+         * {@code 2s}; read by the scheduler as {@code ${mall.user.outbox.poll-interval}}.
+         */
+        String pollInterval();
+    }
+
     /**
      * Services that may get a service token with the client-credentials grant, by client id
      * ({@code mall.user.service-clients.cart.secret-sha256=...}). {@code ./mall up} makes each

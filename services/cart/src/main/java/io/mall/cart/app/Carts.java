@@ -37,10 +37,7 @@ public class Carts {
     /** Checks the SKU with the product service (fails fast with 503 when it cannot answer), then adds. */
     public Uni<PricedCart> add(CartStore.Owner owner, String sku, int quantity) {
         return store.read(owner).chain(contents -> sku(sku).chain(info -> {
-            int wanted = contents.quantities().getOrDefault(sku, 0) + quantity;
-            if (info.available() < wanted) {
-                throw new BrokenRule("quantity", "only " + info.available() + " in stock");
-            }
+            info.checkCanHold(contents.quantities().getOrDefault(sku, 0) + quantity);
             CartLine line = new CartLine(sku, info.productId(), info.name(), info.image(), info.price(), info.currency(), clock.instant());
             return store.add(owner, line, quantity);
         })).chain(() -> read(owner));

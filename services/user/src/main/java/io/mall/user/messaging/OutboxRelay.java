@@ -34,7 +34,7 @@ public class OutboxRelay {
     }
 
     // delayed: the first tick waits until the Kafka channel is connected
-    @Scheduled(every = "${mall.outbox.poll-interval:2s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mall.user.outbox.poll-interval}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
         return relay.relayLogged();
     }

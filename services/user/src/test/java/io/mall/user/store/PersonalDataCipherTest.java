@@ -86,6 +86,11 @@ class PersonalDataCipherTest {
             }
 
             @Override
+            public Outbox outbox() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public Admin admin() {
                 return new Admin() {
                     @Override
