@@ -117,7 +117,9 @@ public class Inventory {
                 ? events.event(Topics.PRODUCT_EVENTS, EventTypes.STOCK_RESERVED, claim.orderId, new StockReserved(orderId, lines, expiresAt))
                 : events.event(Topics.PRODUCT_EVENTS, EventTypes.STOCK_REJECTED, claim.orderId,
                         new StockRejected(orderId, unavailable, "not enough stock"));
-        return reservations.transition(claim.orderId, outcome.reachableFrom(), outcome, event, now, expiresAt, unavailable);
+        return reservations.transition(claim.orderId, outcome.reachableFrom(), outcome, event, now, expiresAt, unavailable, false)
+                // settled by another replica's expiry sweep meanwhile: its outcome stands
+                .chain(settled -> settled != null ? Uni.createFrom().item(settled) : reservations.findById(claim.orderId));
     }
 
     /**
@@ -136,12 +138,11 @@ public class Inventory {
             if (!found.holdsStock()) {
                 return Uni.createFrom().item(found);
             }
-            return Multi.createFrom().iterable(found.lines)
-                    .onItem().transformToUniAndConcatenate(line -> undoHold(id, line, false))
-                    .collect().last()
-                    .chain(() -> reservations.transition(id, Reservation.State.RELEASED.reachableFrom(), Reservation.State.RELEASED,
-                            events.event(Topics.PRODUCT_EVENTS, EventTypes.STOCK_RELEASED, id, new StockReleased(orderId, expired)),
-                            clock.instant(), null, null));
+            // the state moves first, in one guarded update; only the change that moved it touches the holds
+            return reservations.transition(id, Reservation.State.RELEASED.reachableFrom(), Reservation.State.RELEASED,
+                    events.event(Topics.PRODUCT_EVENTS, EventTypes.STOCK_RELEASED, id, new StockReleased(orderId, expired)),
+                    clock.instant(), null, null, true)
+                    .chain(released -> released == null ? reservations.findById(id) : settleHolds(released));
         }).invoke(this::eventsWritten);
     }
 
@@ -155,13 +156,26 @@ public class Inventory {
             if (!found.needsCommit()) {
                 return Uni.createFrom().item(found);
             }
-            return Multi.createFrom().iterable(found.lines)
-                    .onItem().transformToUniAndConcatenate(line -> undoHold(id, line, true))
-                    .collect().last()
-                    .chain(() -> reservations.transition(id, Reservation.State.COMMITTED.reachableFrom(), Reservation.State.COMMITTED,
-                            events.event(Topics.PRODUCT_EVENTS, EventTypes.STOCK_COMMITTED, id, new StockCommitted(orderId)),
-                            clock.instant(), null, null));
+            return reservations.transition(id, Reservation.State.COMMITTED.reachableFrom(), Reservation.State.COMMITTED,
+                    events.event(Topics.PRODUCT_EVENTS, EventTypes.STOCK_COMMITTED, id, new StockCommitted(orderId)),
+                    clock.instant(), null, null, true)
+                    .chain(committed -> committed != null ? settleHolds(committed)
+                            // moved first by another commit (the same outcome again) or by a release (refused)
+                            : reservations.findById(id).invoke(Reservation::needsCommit));
         }).invoke(this::eventsWritten);
+    }
+
+    /**
+     * Gives back (released) or lets go (committed) every hold of a reservation whose state moved,
+     * then notes that it is done. Each undo is guarded by the hold's presence, so finishing what a
+     * crash interrupted repeats nothing.
+     */
+    private Uni<Reservation> settleHolds(Reservation moved) {
+        return Multi.createFrom().iterable(moved.lines)
+                .onItem().transformToUniAndConcatenate(line -> undoHold(moved.orderId, line, moved.shipped()))
+                .collect().last()
+                .chain(() -> reservations.holdsSettled(moved.orderId))
+                .replaceWith(moved);
     }
 
     /** A reservation's transition writes events into it and, for low stock, into its SKUs: send them. */
@@ -172,10 +186,15 @@ public class Inventory {
         }
     }
 
-    /** Reservations whose time ran out, released; and claims left pending by a crash, rolled back. */
+    /**
+     * Reservations whose time ran out, released; claims left pending by a crash, rolled back; and
+     * holds of released or committed reservations that a crash left unsettled, settled.
+     */
     public Uni<Integer> expire() {
         Instant now = clock.instant();
-        return reservations.overdue(now).chain(list -> Multi.createFrom().iterable(list)
+        return reservations.unsettledSince(Reservation.abandonedBefore(now))
+                .chain(list -> Multi.createFrom().iterable(list).onItem().transformToUniAndConcatenate(this::settleHolds).collect().last())
+                .chain(() -> reservations.overdue(now)).chain(list -> Multi.createFrom().iterable(list)
                 .onItem().transformToUniAndConcatenate(r -> release(UUID.fromString(r.orderId), true))
                 .collect().asList().map(List::size))
                 .chain(released -> reservations.pendingSince(Reservation.abandonedBefore(now)).chain(list -> Multi.createFrom().iterable(list)

@@ -54,6 +54,8 @@ public class Reservation {
     public Instant expiresAt;
     public Instant updatedAt;
     public List<PendingEvent> outbox = new ArrayList<>();
+    /** Released or committed, and some of its holds may not have been given back or let go yet. */
+    public boolean holdsUnsettled;
 
     /** An order's first claim: pending until every line is held, or one is short. */
     public static Reservation claim(String orderId, List<Line> lines, Instant now) {
@@ -87,6 +89,11 @@ public class Reservation {
             throw new Conflict("the reservation for order " + orderId + " is " + state);
         }
         return true;
+    }
+
+    /** Whether its held units left the warehouse (committed) rather than going back on sale (released). */
+    public boolean shipped() {
+        return state == State.COMMITTED;
     }
 
     /** A pending claim older than this was left by a crash while placing its holds. */
