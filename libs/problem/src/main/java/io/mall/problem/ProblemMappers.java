@@ -160,6 +160,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (StoreFailures.isUnreachable(e)) {
+            // the store is down or out of reach: nothing was done, and a retry may well succeed
+            LOG.warnf("%s: a store cannot be reached: %s", uri.getPath(), e.toString());
+            return problem(503, "a store this service needs cannot be reached; try again shortly", uri, List.of())
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
+        if (StoreFailures.isVersionConflict(e)) {
+            return problem(409, "it was changed at the same time by another request; read it again and retry", uri, List.of())
+                    .build();
+        }
         LOG.errorf(e, "unexpected failure of %s", uri.getPath());
         return problem(500, null, uri, List.of()).build();
     }

@@ -151,4 +151,28 @@ class ProfileTest {
         return given().contentType(ContentType.JSON).body(Map.of("refreshToken", refreshToken))
                 .when().post("/api/v1/auth/refresh");
     }
+
+    @Test
+    void parallelProfileChangesAreEachSavedOrRefusedAsAConflictNeverAFailure() throws Exception {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        List<Integer> statuses = new java.util.ArrayList<>();
+        try {
+            List<java.util.concurrent.Callable<Integer>> changes = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String name = "parallel " + i;
+                changes.add(() -> given().auth().oauth2(shopper.accessToken()).contentType(ContentType.JSON)
+                        .body(Map.of("displayName", name)).when().patch("/api/v1/users/me").statusCode());
+            }
+            for (var status : pool.invokeAll(changes)) {
+                statuses.add(status.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(statuses).contains(200).allMatch(status -> status == 200 || status == 409);
+        assertThat(given().auth().oauth2(shopper.accessToken()).when().get("/api/v1/users/me").then().statusCode(200)
+                .extract().path("displayName").toString()).startsWith("parallel ");
+    }
 }
