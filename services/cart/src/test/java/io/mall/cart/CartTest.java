@@ -30,6 +30,8 @@ import io.mall.contracts.EventEnvelope;
 import io.mall.contracts.EventTypes;
 import io.mall.contracts.Topics;
 import io.mall.contracts.order.OrderConfirmed;
+import io.mall.cart.domain.CartLine;
+import io.mall.cart.store.WishlistStore;
 import io.mall.testing.MallTestResource;
 import io.mall.testing.UserServiceResource;
 import io.mall.testing.TestKafka;
@@ -55,6 +57,8 @@ class CartTest {
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
+    @Inject
+    WishlistStore wishlist;
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.group.id")
     String group;
@@ -294,6 +298,23 @@ class CartTest {
         add(me, null, sku, 1).then().statusCode(200);
 
         assertThat(ProductStub.TOKENS).hasSize(2);
+    }
+
+    @Test
+    void aFullWishlistIsReadWithTodaysPricesAndLeavesTheProductServiceOpenForEveryone() {
+        String userId = "wisher-" + UUID.randomUUID();
+        for (int i = 0; i < WishlistStore.MAX_ITEMS; i++) {
+            String sku = sku(1_000 + i, 5);
+            wishlist.add(userId, new CartLine(sku, "product-of-" + sku, "Product " + sku, null, 1_000 + i, "KRW", java.time.Instant.now()))
+                    .await().atMost(Duration.ofSeconds(10));
+        }
+
+        for (int read = 0; read < 5; read++) {
+            List<Boolean> stale = given().auth().oauth2(TestTokens.customer(userId)).when().get("/api/v1/wishlist")
+                    .then().statusCode(200).extract().jsonPath().getList("stale", Boolean.class);
+            assertThat(stale).hasSize(WishlistStore.MAX_ITEMS).containsOnly(false);
+        }
+        add(shopper(), null, sku(2_000, 3), 1).then().statusCode(200).body("stale", equalTo(false));
     }
 
     @Test

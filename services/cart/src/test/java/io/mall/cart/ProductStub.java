@@ -117,16 +117,24 @@ public class ProductStub implements QuarkusTestResourceLifecycleManager {
             Thread.currentThread().interrupt();
         }
         List<SkuInfo> found = new ArrayList<>();
+        int requested = 0;
         String query = exchange.getRequestURI().getRawQuery();
         if (query != null) {
             for (String pair : query.split("&")) {
                 if (pair.startsWith("sku=")) {
+                    requested++;
                     SkuInfo info = SKUS.get(URLDecoder.decode(pair.substring(4), StandardCharsets.UTF_8));
                     if (info != null) {
                         found.add(info);
                     }
                 }
             }
+        }
+        if (requested > 200) {
+            // as the product service does: at most 200 SKUs per call
+            exchange.sendResponseHeaders(400, -1);
+            exchange.close();
+            return;
         }
         byte[] body = JSON.writeValueAsBytes(found);
         exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.mall.cart.domain.SkuInfo;
@@ -17,9 +18,10 @@ import io.smallrye.mutiny.Uni;
  * cluster, with this service's token (quarkus-oidc-client gets it from the user service).
  */
 @RegisterRestClient(configKey = "product")
+@RegisterProvider(ProductRefusals.class)
 @OidcClientFilter
 @Path("/internal/skus")
-public interface ProductClient {
+interface ProductClient {
 
     @GET
     Uni<List<SkuInfo>> find(@QueryParam("sku") List<String> skus);

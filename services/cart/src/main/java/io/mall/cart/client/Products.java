@@ -1,6 +1,6 @@
 package io.mall.cart.client;
 
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -8,35 +8,39 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import io.mall.cart.domain.SkuInfo;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Asks the product service about SKUs, guarded: each call times out, is retried a little, and a
- * circuit breaker stops calling a product service that keeps failing, so carts fail fast instead
- * of piling up waiting requests. What to do without an answer is the caller's choice.
+ * Asks the product service about SKUs, in calls of at most {@link #SKUS_PER_CALL} (what
+ * {@code /internal/skus} takes), each guarded by {@link ProductCalls}. What to do without an answer
+ * is the caller's choice.
  */
 @ApplicationScoped
 public class Products {
 
-    private final ProductClient client;
+    /** The product service answers about at most this many SKUs per call. */
+    static final int SKUS_PER_CALL = 200;
 
-    Products(@RestClient ProductClient client) {
-        this.client = client;
+    private final ProductCalls calls;
+
+    Products(ProductCalls calls) {
+        this.calls = calls;
     }
 
-    @Timeout(value = 800, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 2, delay = 50, jitter = 25)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<Map<String, SkuInfo>> lookup(List<String> skus) {
         if (skus.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return client.find(skus).map(found -> found.stream().collect(Collectors.toMap(SkuInfo::sku, Function.identity())));
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < skus.size(); from += SKUS_PER_CALL) {
+            chunks.add(skus.subList(from, Math.min(skus.size(), from + SKUS_PER_CALL)));
+        }
+        return Multi.createFrom().iterable(chunks)
+                .onItem().transformToUniAndConcatenate(calls::find)
+                .onItem().transformToIterable(Function.identity())
+                .collect().asList()
+                .map(found -> found.stream().collect(Collectors.toMap(SkuInfo::sku, Function.identity(), (a, b) -> a)));
     }
 }
