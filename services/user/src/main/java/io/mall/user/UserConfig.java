@@ -60,6 +60,10 @@ public interface UserConfig {
         @WithDefault("P30D")
         Duration refreshLifetime();
 
+        /** A session ends this long after its sign-in, however often it was refreshed. */
+        @WithDefault("P90D")
+        Duration sessionLifetime();
+
         /** Lifetime of a service's token: minutes, since a service renews its token on its own. */
         @WithDefault("PT5M")
         Duration serviceLifetime();

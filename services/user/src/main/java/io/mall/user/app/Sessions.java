@@ -45,6 +45,7 @@ public class Sessions {
     private final AccessTokens accessTokens;
     private final LoginThrottle throttle;
     private final Duration refreshLifetime;
+    private final Duration sessionLifetime;
     private final Vertx vertx;
     private final Clock clock;
 
@@ -56,6 +57,7 @@ public class Sessions {
         this.accessTokens = accessTokens;
         this.throttle = new LoginThrottle(config.login().maxFailures(), config.login().lockFor());
         this.refreshLifetime = config.tokens().refreshLifetime();
+        this.sessionLifetime = config.tokens().sessionLifetime();
         this.vertx = vertx;
         this.clock = clock;
     }
@@ -98,6 +100,9 @@ public class Sessions {
                 return refreshTokens.revokeFamily(token.familyId, now).replaceWith(
                         Outcome.refused(new NotAuthenticated("this refresh token was used before; the session is ended")));
             }
+            if (token.sessionOver(now, sessionLifetime)) {
+                return Uni.createFrom().item(Outcome.refused(new NotAuthenticated("the session has ended; sign in again")));
+            }
             if (!token.isUsable(now)) {
                 return Uni.createFrom().item(Outcome.refused(new NotAuthenticated("the refresh token has expired or was revoked")));
             }
@@ -107,7 +112,8 @@ public class Sessions {
                     return Uni.createFrom().item(Outcome.refused(new NotAuthenticated("the account may not sign in now")));
                 }
                 token.usedAt = now;
-                return issueRefresh(user, token.familyId, now);
+                String next = OpaqueTokens.newToken();
+                return persist(user, token.next(OpaqueTokens.hash(next), now, refreshLifetime, sessionLifetime), next);
             });
         })).map(Outcome::orThrow).chain(this::sign);
     }
@@ -140,14 +146,18 @@ public class Sessions {
 
     private Uni<Outcome> issueRefresh(User user, UUID family, Instant now) {
         String token = OpaqueTokens.newToken();
-        RefreshToken next = RefreshToken.issue(user.id, family, OpaqueTokens.hash(token), now, refreshLifetime);
-        return refreshTokens.persist(next).replaceWith(Outcome.granted(user, family, token));
+        return persist(user, RefreshToken.issue(user.id, family, OpaqueTokens.hash(token), now, refreshLifetime), token);
+    }
+
+    private Uni<Outcome> persist(User user, RefreshToken next, String token) {
+        return refreshTokens.persist(next).replaceWith(Outcome.granted(user, next.familyId, token,
+                Math.max(0, Duration.between(next.createdAt, next.expiresAt).toSeconds())));
     }
 
     private Uni<Tokens> sign(Outcome granted) {
         return vertx.executeBlocking(() -> {
             AccessTokens.Issued access = accessTokens.issue(granted.user(), granted.family());
-            return new Tokens(access.token(), access.expiresInSeconds(), granted.refreshToken(), refreshLifetime.toSeconds());
+            return new Tokens(access.token(), access.expiresInSeconds(), granted.refreshToken(), granted.refreshExpiresIn());
         }, false);
     }
 
@@ -160,14 +170,14 @@ public class Sessions {
      * The result of a transaction that must commit even when the request is refused (a counted
      * failure, a revoked family): the refusal is thrown only after the commit.
      */
-    private record Outcome(User user, UUID family, String refreshToken, DomainException refusal) {
+    private record Outcome(User user, UUID family, String refreshToken, long refreshExpiresIn, DomainException refusal) {
 
-        static Outcome granted(User user, UUID family, String refreshToken) {
-            return new Outcome(user, family, refreshToken, null);
+        static Outcome granted(User user, UUID family, String refreshToken, long refreshExpiresIn) {
+            return new Outcome(user, family, refreshToken, refreshExpiresIn, null);
         }
 
         static Outcome refused(DomainException refusal) {
-            return new Outcome(null, null, null, refusal);
+            return new Outcome(null, null, null, 0, refusal);
         }
 
         Outcome orThrow() {

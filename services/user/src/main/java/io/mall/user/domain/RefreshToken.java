@@ -1,5 +1,6 @@
 package io.mall.user.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -41,15 +42,41 @@ public class RefreshToken {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
-    public static RefreshToken issue(UUID userId, UUID familyId, String tokenHash, Instant now, java.time.Duration lifetime) {
+    /** When the sign-in that started this family happened: the session ends a fixed time after it. */
+    @Column(name = "session_started_at")
+    public Instant sessionStartedAt;
+
+    /** The first token of a new session (a sign-in). */
+    public static RefreshToken issue(UUID userId, UUID familyId, String tokenHash, Instant now, Duration lifetime) {
         RefreshToken token = new RefreshToken();
         token.id = UUID.randomUUID();
         token.familyId = familyId;
         token.userId = userId;
         token.tokenHash = tokenHash;
         token.createdAt = now;
+        token.sessionStartedAt = now;
         token.expiresAt = now.plus(lifetime);
         return token;
+    }
+
+    /**
+     * The token that follows this one at a refresh: it lives {@code lifetime}, but never past the
+     * end of the session ({@code sessionLifetime} after its sign-in), so refreshing cannot keep a
+     * session alive for ever.
+     */
+    public RefreshToken next(String nextHash, Instant now, Duration lifetime, Duration sessionLifetime) {
+        RefreshToken next = issue(userId, familyId, nextHash, now, lifetime);
+        next.sessionStartedAt = sessionStartedAt;
+        Instant sessionEnds = sessionStartedAt.plus(sessionLifetime);
+        if (next.expiresAt.isAfter(sessionEnds)) {
+            next.expiresAt = sessionEnds;
+        }
+        return next;
+    }
+
+    /** Whether the session this token belongs to has run its whole course. */
+    public boolean sessionOver(Instant now, Duration sessionLifetime) {
+        return !now.isBefore(sessionStartedAt.plus(sessionLifetime));
     }
 
     public boolean isUsable(Instant now) {
