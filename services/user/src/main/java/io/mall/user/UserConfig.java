@@ -88,6 +88,13 @@ public interface UserConfig {
         /** A new key takes over signing this long after the current one was made. */
         @WithDefault("P30D")
         Duration rotateEvery();
+
+        /**
+         * The folder is a read-only Kubernetes Secret: operators rotate keys by adding one to the
+         * Secret (picked up within the hour), and this service never writes or deletes a key.
+         */
+        @WithDefault("false")
+        boolean readOnly();
     }
 
     interface PersonalData {

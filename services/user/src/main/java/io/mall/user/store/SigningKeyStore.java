@@ -31,6 +31,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.mall.domain.Conflict;
 import io.mall.user.UserConfig;
 import io.mall.user.domain.KeyRing;
 import io.mall.user.domain.SigningKey;
@@ -78,6 +79,10 @@ public class SigningKeyStore {
 
     /** Makes a new key that signs from now on; the old ones keep verifying their tokens. */
     public synchronized SigningKey rotate() {
+        if (!writable()) {
+            throw new Conflict("signing keys are read from a read-only Secret here: rotate them by adding a key to the "
+                    + "Secret, which every replica picks up within the hour");
+        }
         String id = generate();
         ring = new KeyRing(load());
         deleteRetired();
@@ -95,9 +100,13 @@ public class SigningKeyStore {
         if (!onDisk.isEmpty()) {
             ring = new KeyRing(onDisk);
         }
-        if (ring.isDueForRotation(clock.instant(), config.signingKeys().rotateEvery()) && Files.isWritable(dir)) {
+        if (ring.isDueForRotation(clock.instant(), config.signingKeys().rotateEvery()) && writable()) {
             rotate();
         }
+    }
+
+    private boolean writable() {
+        return !config.signingKeys().readOnly() && (!Files.exists(dir) || Files.isWritable(dir));
     }
 
     private void deleteRetired() {
