@@ -69,7 +69,8 @@ http {
   proxy_set_header Host \$host;
   proxy_set_header Authorization \$http_authorization;
   proxy_set_header X-Request-Id \$request_id;
-  proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+  # the edge is the outermost proxy here: what a client claims as its address is replaced, not trusted
+  proxy_set_header X-Forwarded-For \$remote_addr;
   proxy_set_header X-Forwarded-Proto \$scheme;
   proxy_connect_timeout 2s;
   proxy_read_timeout 60s;

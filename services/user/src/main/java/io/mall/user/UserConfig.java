@@ -69,13 +69,31 @@ public interface UserConfig {
         Duration serviceLifetime();
     }
 
+    /**
+     * Sign-in attempts go through at once up to a number, then wait ever longer (see
+     * {@code domain.LoginThrottle}), counted three ways: an account from one address (strict), an
+     * account from anywhere (many addresses guessing one password), an address against any
+     * account (one address trying many accounts).
+     */
     interface Login {
-        /** Wrong passwords in a row before the account is locked. */
         @WithDefault("5")
-        int maxFailures();
+        int freeAttemptsPerAccountAndAddress();
+
+        @WithDefault("20")
+        int freeAttemptsPerAccount();
+
+        @WithDefault("50")
+        int freeAttemptsPerAddress();
+
+        @WithDefault("PT1S")
+        Duration firstDelay();
 
         @WithDefault("PT15M")
-        Duration lockFor();
+        Duration maxDelay();
+
+        /** Counts with no attempt for this long start again from nothing. */
+        @WithDefault("PT1H")
+        Duration forgetAfter();
     }
 
     interface SigningKeys {

@@ -15,13 +15,12 @@ public record AccountResponse(
         String locale,
         List<String> roles,
         boolean locked,
-        Instant lockedUntil,
         Instant createdAt,
         Instant updatedAt) {
 
     static AccountResponse of(Account account) {
         return new AccountResponse(account.id(), account.email(), account.displayName(), account.phone(),
                 account.locale().name(), account.roles().stream().sorted().map(Enum::name).toList(),
-                account.locked(), account.lockedUntil(), account.createdAt(), account.updatedAt());
+                account.locked(), account.createdAt(), account.updatedAt());
     }
 }

@@ -37,6 +37,7 @@ import io.mall.user.app.Sessions;
 import io.mall.user.store.SigningKeyStore;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /** Signing in and out, refreshing, and the public keys every service verifies access tokens with. */
 @Path("/api/v1/auth")
@@ -60,8 +61,9 @@ public class AuthResource {
     @POST
     @Path("/login")
     @PermitAll
-    public Uni<Sessions.Tokens> signIn(@Valid @NotNull Requests.SignIn request) {
-        return sessions.signIn(request.email(), request.password());
+    public Uni<Sessions.Tokens> signIn(@Valid @NotNull Requests.SignIn request, HttpServerRequest http) {
+        // behind the edge or Ingress, the client's own address (quarkus.http.proxy trusts only them)
+        return sessions.signIn(request.email(), request.password(), http.remoteAddress().hostAddress());
     }
 
     @POST

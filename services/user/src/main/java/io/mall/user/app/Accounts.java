@@ -168,9 +168,6 @@ public class Accounts {
         return Panache.withTransaction(() -> live(id).call(user -> {
             Instant now = clock.instant();
             user.adminLocked = locked;
-            if (!locked) {
-                user.signedIn(); // also lifts a lock left by wrong passwords
-            }
             user.updatedAt = now;
             Uni<Integer> sessions = locked ? refreshTokens.revokeAllOf(id, null, now) : Uni.createFrom().item(0);
             return sessions.chain(() -> publishUpdate(user, now));
@@ -192,7 +189,7 @@ public class Accounts {
         String owner = user.id.toString();
         return new Account(user.id, user.email, cipher.decrypt(user.displayNameCipher, owner),
                 cipher.decrypt(user.phoneCipher, owner), user.locale, Set.copyOf(user.roles),
-                user.adminLocked, user.lockedUntil, user.createdAt, user.updatedAt);
+                user.adminLocked, user.createdAt, user.updatedAt);
     }
 
     private Uni<Void> publishUpdate(User user, Instant now) {

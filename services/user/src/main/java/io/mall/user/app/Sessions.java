@@ -6,12 +6,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import io.mall.domain.DomainException;
 import io.mall.domain.NotAuthenticated;
 import io.mall.domain.NotPermitted;
-import io.mall.domain.TooManyAttempts;
 import io.mall.user.UserConfig;
 import io.mall.user.domain.EmailAddress;
 import io.mall.user.domain.LoginThrottle;
@@ -19,6 +17,7 @@ import io.mall.user.domain.OpaqueTokens;
 import io.mall.user.domain.RefreshToken;
 import io.mall.user.domain.User;
 import io.mall.user.store.AccessTokens;
+import io.mall.user.store.LoginAttempts;
 import io.mall.user.store.Passwords;
 import io.mall.user.store.RefreshTokenRepository;
 import io.mall.user.store.UserRepository;
@@ -43,19 +42,28 @@ public class Sessions {
     private final RefreshTokenRepository refreshTokens;
     private final Passwords passwords;
     private final AccessTokens accessTokens;
-    private final LoginThrottle throttle;
+    private final LoginAttempts attempts;
+    private final LoginThrottle perAccountAndAddress;
+    private final LoginThrottle perAccount;
+    private final LoginThrottle perAddress;
+    private final Duration forgetAttemptsAfter;
     private final Duration refreshLifetime;
     private final Duration sessionLifetime;
     private final Vertx vertx;
     private final Clock clock;
 
     Sessions(UserRepository users, RefreshTokenRepository refreshTokens, Passwords passwords,
-            AccessTokens accessTokens, UserConfig config, Vertx vertx, Clock clock) {
+            AccessTokens accessTokens, LoginAttempts attempts, UserConfig config, Vertx vertx, Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
-        this.throttle = new LoginThrottle(config.login().maxFailures(), config.login().lockFor());
+        this.attempts = attempts;
+        UserConfig.Login login = config.login();
+        this.perAccountAndAddress = new LoginThrottle(login.freeAttemptsPerAccountAndAddress(), login.firstDelay(), login.maxDelay());
+        this.perAccount = new LoginThrottle(login.freeAttemptsPerAccount(), login.firstDelay(), login.maxDelay());
+        this.perAddress = new LoginThrottle(login.freeAttemptsPerAddress(), login.firstDelay(), login.maxDelay());
+        this.forgetAttemptsAfter = login.forgetAfter();
         this.refreshLifetime = config.tokens().refreshLifetime();
         this.sessionLifetime = config.tokens().sessionLifetime();
         this.vertx = vertx;
@@ -63,28 +71,47 @@ public class Sessions {
     }
 
     /**
-     * An unknown email and a wrong password get the same answer after the same work (one bcrypt).
-     * A throttled account is refused before its password is checked, so guessing stops counting.
+     * An unknown email, a wrong password and a throttled attempt get the same answer, so the answer
+     * neither confirms a right guess nor reveals that an account exists. The attempt is counted and
+     * checked before the password is (one statement per count: a burst of parallel guesses gets
+     * exactly the attempts the throttle allows, and only those cost a bcrypt); a correct password
+     * forgets the account's counts.
+     *
+     * @param address the client's address (the edge or Ingress sets it, see {@code quarkus.http.proxy})
      */
-    public Uni<Tokens> signIn(String rawEmail, String password) {
-        String email = EmailAddress.normalise(rawEmail).orElse(null);
-        Uni<User> account = email == null ? Uni.createFrom().nullItem()
-                : Panache.withSession(() -> users.findByEmail(email));
-        return account.chain(user -> {
-            Instant now = clock.instant();
-            if (user != null && !user.isErased() && user.isThrottled(now)) {
-                throw throttled(user.lockedUntil, now);
-            }
-            String hash = user == null || user.isErased() ? null : user.passwordHash;
-            return passwords.matches(password, hash).chain(matches -> {
-                if (hash == null) {
-                    throw new NotAuthenticated(WRONG_CREDENTIALS);
-                }
-                return Panache.withTransaction(() -> users.findById(user.id, LockModeType.PESSIMISTIC_WRITE)
-                        .chain(locked -> matches ? startSession(locked) : recordFailure(locked)))
-                        .map(outcome -> outcome.orThrow());
-            });
-        }).chain(this::sign);
+    public Uni<Tokens> signIn(String rawEmail, String password, String address) {
+        String email = EmailAddress.normalise(rawEmail).orElse(rawEmail.strip().toLowerCase(java.util.Locale.ROOT));
+        String account = "account:" + email;
+        String accountFromAddress = account + "|address:" + address;
+        return attempts.take(accountFromAddress, perAccountAndAddress, forgetAttemptsAfter)
+                .chain(allowed -> allowed ? attempts.take(account, perAccount, forgetAttemptsAfter) : Uni.createFrom().item(false))
+                .chain(allowed -> allowed ? attempts.take("address:" + address, perAddress, forgetAttemptsAfter)
+                        : Uni.createFrom().item(false))
+                .chain(allowed -> {
+                    if (!allowed) {
+                        throw new NotAuthenticated(WRONG_CREDENTIALS);
+                    }
+                    return Panache.withSession(() -> users.findByEmail(email));
+                })
+                .chain(user -> {
+                    String hash = user == null || user.isErased() ? null : user.passwordHash;
+                    return passwords.matches(password, hash).chain(matches -> {
+                        if (!matches) {
+                            throw new NotAuthenticated(WRONG_CREDENTIALS);
+                        }
+                        return attempts.forget(accountFromAddress).chain(() -> attempts.forget(account))
+                                .chain(() -> attempts.giveBack("address:" + address))
+                                .chain(() -> Panache.<Outcome>withTransaction(() -> users.findById(user.id).chain(this::startSession)))
+                                .map(outcome -> outcome.orThrow());
+                    });
+                })
+                .chain(this::sign);
+    }
+
+    /** Counts of sign-in attempts that stopped mattering. */
+    @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "5m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> forgetIdleAttempts() {
+        return attempts.prune(clock.instant().minus(forgetAttemptsAfter)).onFailure().recoverWithNull();
     }
 
     /** Uses up {@code presented} and returns the next tokens of its family. */
@@ -133,15 +160,7 @@ public class Sessions {
             String why = user.adminLocked ? "this account is locked; contact support" : "this account may not sign in";
             return Uni.createFrom().item(Outcome.refused(new NotPermitted(why)));
         }
-        user.signedIn();
         return issueRefresh(user, UUID.randomUUID(), now);
-    }
-
-    private Uni<Outcome> recordFailure(User user) {
-        Instant now = clock.instant();
-        user.failedSignIn(throttle, now);
-        // the failure is committed; the client only learns that the credentials were wrong
-        return Uni.createFrom().item(Outcome.refused(new NotAuthenticated(WRONG_CREDENTIALS)));
     }
 
     private Uni<Outcome> issueRefresh(User user, UUID family, Instant now) {
@@ -159,11 +178,6 @@ public class Sessions {
             AccessTokens.Issued access = accessTokens.issue(granted.user(), granted.family());
             return new Tokens(access.token(), access.expiresInSeconds(), granted.refreshToken(), granted.refreshExpiresIn());
         }, false);
-    }
-
-    private static TooManyAttempts throttled(Instant until, Instant now) {
-        long seconds = Math.max(1, Duration.between(now, until).toSeconds());
-        return new TooManyAttempts("too many wrong passwords; try again in " + seconds + " seconds", Duration.ofSeconds(seconds));
     }
 
     /**

@@ -50,12 +50,6 @@ public class User {
     @Column(name = "admin_locked")
     public boolean adminLocked;
 
-    @Column(name = "failed_logins")
-    public int failedLogins;
-
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
-
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -83,28 +77,13 @@ public class User {
         return erasedAt != null;
     }
 
-    /** Whether this account may sign in or refresh its session now (its password aside). */
+    /**
+     * Whether this account may sign in or refresh its session now (its password aside): wrong
+     * passwords slow sign-in down (see {@link LoginThrottle}) but never lock an account; only an
+     * administrator's lock or erasure does.
+     */
     public boolean maySignIn(Instant now) {
-        return !isErased() && !adminLocked && !isThrottled(now);
-    }
-
-    public boolean isThrottled(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    /** A wrong password: count it, and lock the account when the throttle says so. */
-    public void failedSignIn(LoginThrottle throttle, Instant now) {
-        failedLogins++;
-        Instant lock = throttle.lockAfter(failedLogins, now);
-        if (lock != null) {
-            lockedUntil = lock;
-            failedLogins = 0;
-        }
-    }
-
-    public void signedIn() {
-        failedLogins = 0;
-        lockedUntil = null;
+        return !isErased() && !adminLocked;
     }
 
     public void changeRoles(Set<Role> newRoles, Instant now) {
@@ -121,8 +100,6 @@ public class User {
         displayNameCipher = null;
         phoneCipher = null;
         roles = EnumSet.of(Role.CUSTOMER);
-        failedLogins = 0;
-        lockedUntil = null;
         erasedAt = now;
         updatedAt = now;
     }

@@ -16,7 +16,6 @@ public record Account(
         Language locale,
         Set<Role> roles,
         boolean locked,
-        Instant lockedUntil,
         Instant createdAt,
         Instant updatedAt) {
 }

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.mall.user.UserConfig;
 import io.mall.user.domain.PasswordPolicy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -30,9 +32,12 @@ public class Passwords {
     private final int cost;
     private final PasswordPolicy policy;
     private final String decoyHash;
+    private final Counter checks;
 
-    Passwords(Vertx vertx, UserConfig config) {
+    Passwords(Vertx vertx, UserConfig config, MeterRegistry registry) {
         this.vertx = vertx;
+        // each check is a bcrypt: the throttle decides how many an attacker gets
+        this.checks = Counter.builder("mall.user.password.checks").description("passwords checked with bcrypt").register(registry);
         this.cost = config.bcryptCost();
         this.policy = new PasswordPolicy(commonPasswords());
         this.decoyHash = BcryptUtil.bcryptHash("no account has this password", cost);
@@ -49,6 +54,7 @@ public class Passwords {
     /** Whether {@code password} matches {@code hash}; a null hash (no account) checks against a decoy and fails. */
     public Uni<Boolean> matches(String password, String hash) {
         return vertx.executeBlocking(() -> {
+            checks.increment();
             boolean matches = BcryptUtil.matches(password, hash != null ? hash : decoyHash);
             return matches && hash != null;
         }, false);

@@ -2,7 +2,6 @@ package io.mall.user.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
@@ -11,32 +10,15 @@ import org.junit.jupiter.api.Test;
 class UserTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-    private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(15));
 
     @Test
-    void wrongPasswordsInARowLockForAWhile() {
+    void onlyAnAdministratorsLockOrErasureStopsAnAccountSigningIn() {
         User user = User.register("kim@example.com", "hash", Language.ko, NOW);
-
-        user.failedSignIn(throttle, NOW);
-        user.failedSignIn(throttle, NOW);
         assertThat(user.maySignIn(NOW)).isTrue();
-        user.failedSignIn(throttle, NOW);
+
+        user.adminLocked = true;
 
         assertThat(user.maySignIn(NOW)).isFalse();
-        assertThat(user.maySignIn(NOW.plus(Duration.ofMinutes(14)))).isFalse();
-        assertThat(user.maySignIn(NOW.plus(Duration.ofMinutes(15)))).isTrue();
-    }
-
-    @Test
-    void aSuccessfulSignInStartsTheCountAgain() {
-        User user = User.register("kim@example.com", "hash", Language.ko, NOW);
-        user.failedSignIn(throttle, NOW);
-        user.failedSignIn(throttle, NOW);
-
-        user.signedIn();
-        user.failedSignIn(throttle, NOW);
-
-        assertThat(user.maySignIn(NOW)).isTrue();
     }
 
     @Test
