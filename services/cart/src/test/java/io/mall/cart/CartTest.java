@@ -30,6 +30,7 @@ import io.mall.contracts.EventEnvelope;
 import io.mall.contracts.EventTypes;
 import io.mall.contracts.Topics;
 import io.mall.contracts.order.OrderConfirmed;
+import io.mall.contracts.user.UserErased;
 import io.mall.cart.domain.CartLine;
 import io.mall.cart.store.WishlistStore;
 import io.mall.testing.MallTestResource;
@@ -315,6 +316,29 @@ class CartTest {
             assertThat(stale).hasSize(WishlistStore.MAX_ITEMS).containsOnly(false);
         }
         add(shopper(), null, sku(2_000, 3), 1).then().statusCode(200).body("stale", equalTo(false));
+    }
+
+    @Test
+    void anErasedAccountLeavesNoCartWishlistOrSharedCartBehind() throws Exception {
+        String userId = UUID.randomUUID().toString();
+        String me = TestTokens.customer(userId);
+        String sku = sku(3_000, 10);
+        add(me, null, sku, 2).then().statusCode(200);
+        given().auth().oauth2(me).contentType(ContentType.JSON).body(Map.of("sku", sku)).when().post("/api/v1/wishlist")
+                .then().statusCode(201);
+        String share = given().auth().oauth2(me).contentType(ContentType.JSON).body(Map.of())
+                .when().post("/api/v1/shared-carts").then().statusCode(201).extract().path("id");
+
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        TestKafka.send(Topics.USER_EVENTS, userId, "not an envelope");
+        TestKafka.send(Topics.USER_EVENTS, userId, json.writeValueAsString(new EventEnvelope<>(UUID.randomUUID(),
+                EventTypes.USER_ERASED, "user", Instant.now(), userId, null, new UserErased(UUID.fromString(userId)))));
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> cart(me).then().extract().jsonPath().getList("lines").isEmpty());
+        given().auth().oauth2(me).when().get("/api/v1/wishlist").then().statusCode(200).body("$", org.hamcrest.Matchers.empty());
+        given().when().get("/api/v1/shared-carts/" + share).then().statusCode(404);
+        assertThat(TestKafka.read(Topics.USER_EVENTS + ".dlq", userId, list -> !list.isEmpty(), Duration.ofSeconds(30))).hasSize(1);
     }
 
     @Test

@@ -116,7 +116,9 @@ class InventoryTest {
                 .contentType(ContentType.JSON).body(Map.of("delta", 20, "reason", "delivery 1123"))
                 .when().post("/api/v1/inventory/" + sku + "/adjustments")
                 .then().statusCode(200).body("available", equalTo(23))
-                .body("audit.reason", hasItem("delivery 1123"));
+                .body("audit.reason", hasItem("delivery 1123"))
+                // who did it, by account id: no email is kept that an erasure could not reach
+                .body("audit.actor", hasItem("admin-1"));
         given().auth().oauth2(Admin.TOKEN).header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON).body(Map.of("delta", -24, "reason", "count"))
                 .when().post("/api/v1/inventory/" + sku + "/adjustments")

@@ -14,4 +14,9 @@ class PlatformTest extends PlatformContractTest {
     protected Set<String> readinessChecks() {
         return Set.of("Reactive PostgreSQL connections health check");
     }
+
+    @Override
+    protected Set<String> internalOperations() {
+        return Set.of("GET /internal/users/{id}");
+    }
 }

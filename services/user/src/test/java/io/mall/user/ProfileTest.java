@@ -141,9 +141,16 @@ class ProfileTest {
         List<JsonPath> events = UserEvents.about(shopper.id(), "user.updated", Duration.ofSeconds(20));
 
         assertThat(events).extracting(e -> e.getString("type")).containsExactly("user.registered", "user.updated");
-        assertThat(events.get(0).getString("data.email")).isEqualTo(shopper.email());
-        assertThat(events.get(0).getString("data.displayName")).isEqualTo("김민지");
+        // ids and facts only: nothing an erasure could not take back
+        assertThat(events.get(0).getMap("data")).containsOnlyKeys("userId", "locale");
+        assertThat(events.get(1).getMap("data")).containsOnlyKeys("userId", "locale", "roles", "locked");
         assertThat(events.get(1).getString("data.locale")).isEqualTo("en");
+        // whoever needs the contact details asks for them, as a service
+        given().auth().oauth2(io.mall.testing.TestTokens.service("notification")).when().get("/internal/users/" + shopper.id())
+                .then().statusCode(200)
+                .body("email", org.hamcrest.Matchers.equalTo(shopper.email()))
+                .body("displayName", org.hamcrest.Matchers.equalTo("김민지"))
+                .body("locale", org.hamcrest.Matchers.equalTo("en"));
         assertThat(events).extracting(e -> e.getString("id")).doesNotHaveDuplicates();
     }
 

@@ -28,20 +28,20 @@ class UserEventsJsonTest {
     private final UUID userId = UUID.randomUUID();
 
     @Test
-    void userRegisteredTravelsWithItsFields() throws Exception {
-        UserRegistered registered = new UserRegistered(userId, "kim@example.com", "김민지", "ko");
+    void userRegisteredTravelsWithItsIdAndLocaleAndNoPersonalData() throws Exception {
+        UserRegistered registered = new UserRegistered(userId, "ko");
 
         JsonNode data = json.readTree(json.writeValueAsString(envelope(EventTypes.USER_REGISTERED, registered))).get("data");
 
         assertThat(data.get("userId").asText()).isEqualTo(userId.toString());
-        assertThat(data.get("email").asText()).isEqualTo("kim@example.com");
-        assertThat(data.get("displayName").asText()).isEqualTo("김민지");
         assertThat(data.get("locale").asText()).isEqualTo("ko");
+        assertThat(data.has("email")).isFalse();
+        assertThat(data.has("displayName")).isFalse();
     }
 
     @Test
     void userUpdatedReadsBackEqual() throws Exception {
-        UserUpdated updated = new UserUpdated(userId, "kim@example.com", "Minji", "en", List.of("ADMIN", "CUSTOMER"), true);
+        UserUpdated updated = new UserUpdated(userId, "en", List.of("ADMIN", "CUSTOMER"), true);
 
         EventEnvelope<UserUpdated> read = json.readValue(json.writeValueAsString(envelope(EventTypes.USER_UPDATED, updated)),
                 new TypeReference<>() {

@@ -61,6 +61,17 @@ public class ShareStore {
                 .chain(removed -> removed > 0 ? redis.key().del(key(id)).map(deleted -> true) : Uni.createFrom().item(false));
     }
 
+    /** Every share of this owner, gone at once (the owner's account was erased). */
+    public Uni<Void> revokeAll(String ownerId) {
+        return redis.set(String.class).smembers(ownerKey(ownerId))
+                .chain(ids -> {
+                    List<String> keys = new java.util.ArrayList<>(ids.stream().map(this::key).toList());
+                    keys.add(ownerKey(ownerId));
+                    return redis.key().del(keys.toArray(String[]::new));
+                })
+                .replaceWithVoid();
+    }
+
     private String key(String id) {
         return prefix + "share:" + id;
     }

@@ -54,6 +54,11 @@ public class WishlistStore {
         return redis.hash(String.class).hget(key(userId), sku).map(text -> text == null ? null : json.read(text, CartLine.class));
     }
 
+    /** Empties the wishlist (its owner's account was erased). */
+    public Uni<Void> clear(String userId) {
+        return redis.key().del(key(userId)).replaceWithVoid();
+    }
+
     private String key(String userId) {
         return prefix + "wishlist:user:" + userId;
     }

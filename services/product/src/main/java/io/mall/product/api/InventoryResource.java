@@ -68,7 +68,7 @@ public class InventoryResource {
     public Uni<RestResponse<StockView>> adjust(@PathParam("sku") String sku, @RestHeader(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull Requests.Adjustment request) {
         return idempotency.once(idempotencyKey, true, caller.getSubject(), "POST /api/v1/inventory/" + sku + "/adjustments", request,
-                StockView.class, () -> inventory.adjust(sku, request.delta(), request.reason(), caller.getName())
+                StockView.class, () -> inventory.adjust(sku, request.delta(), request.reason(), caller.getSubject())
                         .map(item -> RestResponse.ok(StockView.of(item))));
     }
 

@@ -8,5 +8,6 @@ public class StockAdjustment {
     public Instant at;
     public int delta;
     public String reason;
+    /** the staff member's account id (never an email: an erased account leaves no trace here) */
     public String actor;
 }

@@ -85,7 +85,7 @@ public class Accounts {
                     user.phoneCipher = cipher.encrypt(blankToNull(phone), user.id.toString());
                     return users.persistAndFlush(user)
                             .call(saved -> outbox.add(Topics.USER_EVENTS, EventTypes.USER_REGISTERED, user.id,
-                                    new UserRegistered(user.id, email, displayName, locale.name()), now));
+                                    new UserRegistered(user.id, locale.name()), now));
                 })))
                 // two registrations of one email at once: the unique index lets exactly one commit
                 .onFailure(Accounts::isUniqueViolation).transform(failure -> emailTaken())
@@ -194,8 +194,7 @@ public class Accounts {
 
     private Uni<Void> publishUpdate(User user, Instant now) {
         return outbox.add(Topics.USER_EVENTS, EventTypes.USER_UPDATED, user.id,
-                new UserUpdated(user.id, user.email, cipher.decrypt(user.displayNameCipher, user.id.toString()),
-                        user.locale.name(), user.roles.stream().sorted().map(Enum::name).toList(), user.adminLocked),
+                new UserUpdated(user.id, user.locale.name(), user.roles.stream().sorted().map(Enum::name).toList(), user.adminLocked),
                 now);
     }
 
