@@ -61,6 +61,8 @@ public final class UserServiceProcess implements AutoCloseable {
             TestTokens.writeSigningKey(work.resolve("signing-keys"));
             byte[] personalDataKey = new byte[32];
             new SecureRandom().nextBytes(personalDataKey);
+            byte[] pepper = new byte[32];
+            new SecureRandom().nextBytes(pepper);
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx192m",
                     "-Dquarkus.http.port=" + port,
@@ -74,6 +76,7 @@ public final class UserServiceProcess implements AutoCloseable {
                     "-Dmall.user.signing-keys.dir=" + work.resolve("signing-keys"),
                     "-Dmall.user.personal-data.active-key=test",
                     "-Dmall.user.personal-data.keys.test=" + Base64.getEncoder().encodeToString(personalDataKey),
+                    "-Dmall.user.password-pepper=" + Base64.getEncoder().encodeToString(pepper),
                     "-Dmp.jwt.verify.issuer=" + TestTokens.ISSUER,
                     "-Dmp.jwt.verify.audiences=" + TestTokens.AUDIENCE,
                     "-Dmp.jwt.verify.publickey.location=http://127.0.0.1:" + port + "/api/v1/auth/jwks",

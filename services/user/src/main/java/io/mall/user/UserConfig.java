@@ -13,6 +13,13 @@ public interface UserConfig {
 
     Tokens tokens();
 
+    /**
+     * The server's key for pre-hashing passwords (HMAC-SHA-256) before bcrypt, base64, at least 32
+     * bytes: a stolen table of hashes cannot be attacked without it. From the mall-user Secret in
+     * Kubernetes, made once by {@code ./mall up}; never in this repository but for marked test keys.
+     */
+    String passwordPepper();
+
     /** bcrypt work factor: each step doubles the cost of a sign-in and of a guess. */
     @WithDefault("10")
     int bcryptCost();

@@ -101,7 +101,14 @@ public class Sessions {
                         }
                         return attempts.forget(accountFromAddress).chain(() -> attempts.forget(account))
                                 .chain(() -> attempts.giveBack("address:" + address))
-                                .chain(() -> Panache.<Outcome>withTransaction(() -> users.findById(user.id).chain(this::startSession)))
+                                // a hash written before pre-hashing is replaced now that the password is known
+                                .chain(() -> Passwords.isOutdated(hash) ? passwords.hash(password) : Uni.createFrom().<String>nullItem())
+                                .chain(upgraded -> Panache.<Outcome>withTransaction(() -> users.findById(user.id).chain(current -> {
+                                    if (upgraded != null) {
+                                        current.passwordHash = upgraded;
+                                    }
+                                    return startSession(current);
+                                })))
                                 .map(outcome -> outcome.orThrow());
                     });
                 })

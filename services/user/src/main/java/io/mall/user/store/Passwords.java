@@ -6,9 +6,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,23 +28,36 @@ import io.vertx.mutiny.core.Vertx;
  * bcrypt hashing and checking, on worker threads: each call costs tens of milliseconds of CPU by
  * design and must never run on an event loop. Checking a password of an unknown account still
  * costs one bcrypt, so a wrong email answers as slowly as a wrong password.
+ *
+ * <p>A password is first pre-hashed with HMAC-SHA-256 under the server's key, so bcrypt always
+ * reads 44 ASCII bytes: a long Korean password is not cut at bcrypt's 72 bytes, and a stolen table
+ * of hashes is of no use without the key. Stored as {@value #PREFIX} and the bcrypt hash; a hash
+ * of the raw password (written before) still verifies and is replaced at the next sign-in.
  */
 @ApplicationScoped
 public class Passwords {
+
+    /** Marks a hash of the pre-hashed password. */
+    static final String PREFIX = "hmac-sha256-bcrypt:";
 
     private final Vertx vertx;
     private final int cost;
     private final PasswordPolicy policy;
     private final String decoyHash;
     private final Counter checks;
+    private final byte[] pepper;
 
     Passwords(Vertx vertx, UserConfig config, MeterRegistry registry) {
         this.vertx = vertx;
+        this.pepper = Base64.getDecoder().decode(config.passwordPepper().trim());
+        if (pepper.length < 32) {
+            throw new IllegalStateException("mall.user.password-pepper must be at least 32 bytes (base64)");
+        }
         // each check is a bcrypt: the throttle decides how many an attacker gets
         this.checks = Counter.builder("mall.user.password.checks").description("passwords checked with bcrypt").register(registry);
         this.cost = config.bcryptCost();
         this.policy = new PasswordPolicy(commonPasswords());
-        this.decoyHash = BcryptUtil.bcryptHash("no account has this password", cost);
+        this.decoyHash = PREFIX + BcryptUtil.bcryptHash(preHash("no account has this password"), cost);
     }
 
     public Optional<String> problemWith(String password, String email) {
@@ -48,16 +65,35 @@ public class Passwords {
     }
 
     public Uni<String> hash(String password) {
-        return vertx.executeBlocking(() -> BcryptUtil.bcryptHash(password, cost), false);
+        return vertx.executeBlocking(() -> PREFIX + BcryptUtil.bcryptHash(preHash(password), cost), false);
+    }
+
+    /** Whether a stored hash is of the raw password (written before pre-hashing): replace it at the next sign-in. */
+    public static boolean isOutdated(String hash) {
+        return hash != null && !hash.startsWith(PREFIX);
     }
 
     /** Whether {@code password} matches {@code hash}; a null hash (no account) checks against a decoy and fails. */
     public Uni<Boolean> matches(String password, String hash) {
         return vertx.executeBlocking(() -> {
             checks.increment();
-            boolean matches = BcryptUtil.matches(password, hash != null ? hash : decoyHash);
+            String stored = hash != null ? hash : decoyHash;
+            boolean matches = stored.startsWith(PREFIX)
+                    ? BcryptUtil.matches(preHash(password), stored.substring(PREFIX.length()))
+                    // written before pre-hashing: bcrypt read at most 72 bytes of the raw password
+                    : password.getBytes(StandardCharsets.UTF_8).length <= 72 && BcryptUtil.matches(password, stored);
             return matches && hash != null;
         }, false);
+    }
+
+    private String preHash(String password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(pepper, "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is part of every JVM", e);
+        }
     }
 
     private static Set<String> commonPasswords() {

@@ -33,15 +33,20 @@ public class PersonalDataCipher {
     private final Map<String, SecretKey> keys = new HashMap<>();
     private final String activeKey;
 
+    @jakarta.inject.Inject
     PersonalDataCipher(UserConfig config) {
-        config.personalData().keys().forEach((id, base64) -> {
+        this(config.personalData());
+    }
+
+    PersonalDataCipher(UserConfig.PersonalData config) {
+        config.keys().forEach((id, base64) -> {
             byte[] key = Base64.getDecoder().decode(base64.strip());
             if (key.length != 32) {
                 throw new IllegalStateException("mall.user.personal-data.keys." + id + " must be 32 bytes in base64");
             }
             keys.put(id, new SecretKeySpec(key, "AES"));
         });
-        activeKey = config.personalData().activeKey();
+        activeKey = config.activeKey();
         if (!keys.containsKey(activeKey)) {
             throw new IllegalStateException("mall.user.personal-data.active-key '" + activeKey
                     + "' has no key in mall.user.personal-data.keys");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,68 +42,17 @@ class PersonalDataCipherTest {
                 .hasMessageContaining("active-key '2026'");
     }
 
-    private static UserConfig config(String activeKey, Map<String, String> keys) {
-        return new UserConfig() {
+    private static UserConfig.PersonalData config(String activeKey, Map<String, String> keys) {
+        return new UserConfig.PersonalData() {
             @Override
-            public PersonalData personalData() {
-                return new PersonalData() {
-                    @Override
-                    public String activeKey() {
-                        return activeKey;
-                    }
-
-                    @Override
-                    public Map<String, String> keys() {
-                        return keys;
-                    }
-                };
+            public String activeKey() {
+                return activeKey;
             }
 
             @Override
-            public Tokens tokens() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public int bcryptCost() {
-                return 4;
-            }
-
-            @Override
-            public Login login() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public SigningKeys signingKeys() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Map<String, ServiceClient> serviceClients() {
-                return Map.of();
-            }
-
-            @Override
-            public Outbox outbox() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Admin admin() {
-                return new Admin() {
-                    @Override
-                    public Optional<String> email() {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public Optional<String> password() {
-                        return Optional.empty();
-                    }
-                };
+            public Map<String, String> keys() {
+                return keys;
             }
         };
     }
-
 }
