@@ -23,16 +23,20 @@ edge_render() {
 "
       seen+="$service "
     fi
+    local below
     case $kind in
       auth) extra="limit_req zone=auth burst=40 nodelay;" ;;
+      auth-exact) extra="limit_req zone=auth burst=40 nodelay;" ;;
       stream) extra="limit_req zone=api burst=1000 nodelay;
       proxy_buffering off; proxy_cache off; proxy_read_timeout 1h;" ;;
       *) extra="limit_req zone=api burst=1000 nodelay;" ;;
     esac
+    below=$extra
+    [ "$kind" = auth-exact ] && below="limit_req zone=api burst=1000 nodelay;"
     # the exact prefix and everything below it, but not /api/v1/cartx
     locations+="    location = $prefix { $extra
       proxy_pass http://$service; }
-    location $prefix/ { $extra
+    location $prefix/ { $below
       proxy_pass http://$service; }
 "
   done <"$ROUTES"

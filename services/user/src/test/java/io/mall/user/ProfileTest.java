@@ -113,7 +113,8 @@ class ProfileTest {
     void erasingAnAccountForgetsThePersonEndsSessionsAndTellsTheOtherServices() {
         Shoppers.Shopper shopper = Shoppers.newShopper();
 
-        given().auth().oauth2(shopper.accessToken()).when().delete("/api/v1/users/me").then().statusCode(204);
+        given().auth().oauth2(shopper.accessToken()).contentType(ContentType.JSON).body(Map.of("password", Shoppers.PASSWORD))
+                .when().delete("/api/v1/users/me").then().statusCode(204);
 
         given().auth().oauth2(shopper.accessToken()).when().get("/api/v1/users/me").then().statusCode(404);
         refresh(shopper.refreshToken()).then().statusCode(401);
@@ -181,5 +182,25 @@ class ProfileTest {
         assertThat(statuses).contains(200).allMatch(status -> status == 200 || status == 409);
         assertThat(given().auth().oauth2(shopper.accessToken()).when().get("/api/v1/users/me").then().statusCode(200)
                 .extract().path("displayName").toString()).startsWith("parallel ");
+    }
+
+    @Test
+    void erasureNeedsTheCurrentPasswordAndGuessingItIsThrottledAsSigningInIs() {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+        String address = "10.20." + java.util.concurrent.ThreadLocalRandom.current().nextInt(256) + ".7";
+        // a stolen session alone cannot erase the account
+        assertThat(given().auth().oauth2(shopper.accessToken()).contentType(ContentType.JSON).when().delete("/api/v1/users/me")
+                .then().contentType("application/problem+json").extract().statusCode()).isIn(400, 422);
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(shopper.accessToken()).header("X-Forwarded-For", address).contentType(ContentType.JSON)
+                    .body(Map.of("password", "not the password " + i)).when().delete("/api/v1/users/me")
+                    .then().statusCode(422).body("violations[0].field", equalTo("password"));
+        }
+
+        // throttled now: even the right password gets the answer of a wrong one, and nothing is erased
+        given().auth().oauth2(shopper.accessToken()).header("X-Forwarded-For", address).contentType(ContentType.JSON)
+                .body(Map.of("password", Shoppers.PASSWORD)).when().delete("/api/v1/users/me")
+                .then().statusCode(422).body("violations[0].message", equalTo("is not the account's password"));
+        given().auth().oauth2(shopper.accessToken()).when().get("/api/v1/users/me").then().statusCode(200);
     }
 }

@@ -42,6 +42,10 @@ final class Requests {
     record PasswordChange(@NotNull @Size(max = 200) String currentPassword, @NotNull @Size(max = 200) String newPassword) {
     }
 
+    /** Erasing one's account: the current password, as for a new one. */
+    record Erasure(@NotNull @Size(max = 200) String password) {
+    }
+
     record RolesChange(@NotNull Set<@NotNull Role> roles) {
     }
 }

@@ -33,6 +33,7 @@ import io.mall.user.domain.Role;
 import io.mall.user.app.Accounts;
 import io.mall.user.store.Export;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Accounts: registering, the signed-in shopper's own profile ({@code /me}), and staff tools
@@ -81,8 +82,9 @@ public class UserResource {
     @Path("/me/password")
     @RolesAllowed("CUSTOMER")
     @ResponseStatus(204)
-    public Uni<Void> changePassword(@Valid @NotNull Requests.PasswordChange change) {
-        return accounts.changePassword(callerId(), callerSession(), change.currentPassword(), change.newPassword());
+    public Uni<Void> changePassword(@Valid @NotNull Requests.PasswordChange change, HttpServerRequest http) {
+        return accounts.changePassword(callerId(), callerSession(), change.currentPassword(), change.newPassword(),
+                http.remoteAddress().hostAddress());
     }
 
     @GET
@@ -96,8 +98,8 @@ public class UserResource {
     @Path("/me")
     @RolesAllowed("CUSTOMER")
     @ResponseStatus(204)
-    public Uni<Void> erase() {
-        return accounts.erase(callerId());
+    public Uni<Void> erase(@Valid @NotNull Requests.Erasure request, HttpServerRequest http) {
+        return accounts.erase(callerId(), request.password(), http.remoteAddress().hostAddress());
     }
 
     @GET

@@ -52,12 +52,14 @@ public class Accounts {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Passwords passwords;
+    private final CurrentPasswords currentPasswords;
     private final PersonalDataCipher cipher;
     private final Clock clock;
 
     Accounts(UserRepository users, RefreshTokenRepository refreshTokens, Outbox outbox, OutboxRelay relay,
-            Passwords passwords, PersonalDataCipher cipher, Clock clock) {
+            Passwords passwords, CurrentPasswords currentPasswords, PersonalDataCipher cipher, Clock clock) {
         this.users = users;
+        this.currentPasswords = currentPasswords;
         this.refreshTokens = refreshTokens;
         this.outbox = outbox;
         this.relay = relay;
@@ -114,17 +116,14 @@ public class Accounts {
         })).invoke(relay::nudge).map(this::view);
     }
 
-    /** Needs the current password; signs out every other session of the account. */
-    public Uni<Void> changePassword(UUID id, UUID currentSession, String current, String replacement) {
-        return Panache.withSession(() -> live(id)).chain(user -> passwords.matches(current, user.passwordHash).chain(matches -> {
-            if (!matches) {
-                throw new BrokenRule("currentPassword", "is not the account's password");
-            }
+    /** Needs the current password (through the sign-in throttle); signs out every other session of the account. */
+    public Uni<Void> changePassword(UUID id, UUID currentSession, String current, String replacement, String address) {
+        return Panache.withSession(() -> live(id)).chain(user -> {
             passwords.problemWith(replacement, user.email).ifPresent(problem -> {
                 throw new BrokenRule("newPassword", problem);
             });
-            return passwords.hash(replacement);
-        })).chain(hash -> Panache.withTransaction(() -> live(id).chain(user -> {
+            return currentPasswords.check(user, current, "currentPassword", address).chain(() -> passwords.hash(replacement));
+        }).chain(hash -> Panache.withTransaction(() -> live(id).chain(user -> {
             Instant now = clock.instant();
             user.passwordHash = hash;
             user.updatedAt = now;
@@ -140,14 +139,18 @@ public class Accounts {
                         .toList()))));
     }
 
-    /** Forgets the person: personal data removed, sessions revoked, {@code user.erased} published. */
-    public Uni<Void> erase(UUID id) {
-        return Panache.withTransaction(() -> live(id).chain(user -> {
+    /**
+     * Forgets the person: personal data removed, sessions revoked, {@code user.erased} published.
+     * Needs the current password (through the sign-in throttle): a stolen session must not be enough.
+     */
+    public Uni<Void> erase(UUID id, String password, String address) {
+        return Panache.withSession(() -> live(id)).chain(user -> currentPasswords.check(user, password, "password", address))
+                .chain(() -> Panache.withTransaction(() -> live(id).chain(user -> {
             Instant now = clock.instant();
             user.erase(now);
             return refreshTokens.revokeAllOf(id, null, now)
                     .chain(() -> outbox.add(Topics.USER_EVENTS, EventTypes.USER_ERASED, id, new UserErased(id), now));
-        })).invoke(relay::nudge);
+        }))).invoke(relay::nudge);
     }
 
     public Uni<Page> search(String text, Role role, int page, int size) {
