@@ -87,6 +87,9 @@ $upstreams
 
     error_page 404 = @not_found;
     error_page 413 = @too_large;
+    # a request line or header longer than nginx reads (8 KiB): 414, and 494 for headers
+    error_page 414 /.edge/uri-too-long;
+    error_page 494 = @headers_too_large;
     error_page 429 = @too_many;
     error_page 502 503 504 = @unavailable;
 
@@ -98,6 +101,11 @@ $locations
       return 404 '$(edge_problem 404 "Not Found" "No service owns this path; public paths start with /api/v1/")'; }
     location @too_large { default_type application/problem+json;
       return 413 '$(edge_problem 413 "Content Too Large" "Request bodies are limited to 1 MiB")'; }
+    # a request line nginx could not read has no URI to hand to a named location: an internal one
+    location = /.edge/uri-too-long { internal; default_type application/problem+json;
+      return 414 '$(edge_problem 414 "URI Too Long" "Request lines are limited to 8 KiB")'; }
+    location @headers_too_large { default_type application/problem+json;
+      return 431 '$(edge_problem 431 "Request Header Fields Too Large" "Each request header is limited to 8 KiB")'; }
     location @too_many { default_type application/problem+json; add_header Retry-After 1 always;
       return 429 '$(edge_problem 429 "Too Many Requests" "Rate limit exceeded; retry later")'; }
     location @unavailable { default_type application/problem+json; add_header Retry-After 5 always;

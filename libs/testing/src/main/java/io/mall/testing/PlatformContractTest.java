@@ -74,6 +74,16 @@ public abstract class PlatformContractTest {
     }
 
     @Test
+    void aVeryLongPathOrHeaderIsAnsweredAsAProblem() {
+        given().accept(ContentType.JSON).when().get("/api/v1/" + "a".repeat(5_000))
+                .then().statusCode(404)
+                .contentType(PROBLEM_JSON);
+        given().accept(ContentType.JSON).header("X-Long", "b".repeat(8_000)).when().get("/api/v1/no-such-thing")
+                .then().statusCode(404)
+                .contentType(PROBLEM_JSON);
+    }
+
+    @Test
     void unexpectedFailureIsAProblem500WithoutInternals() {
         given().accept(ContentType.JSON).when().get("/test-probe/failure")
                 .then().statusCode(500)

@@ -28,6 +28,16 @@ class RoutesTest {
     }
 
     @Test
+    void theLocalEdgeAnswersTooLongRequestsAsProblems() throws Exception {
+        String edge = run(List.of("bash", "-c", "source infra/local/edge.sh && edge_render"));
+
+        assertThat(edge).contains("error_page 413 = @too_large;", "error_page 414 /.edge/uri-too-long;",
+                "error_page 494 = @headers_too_large;");
+        assertThat(edge).contains("location = /.edge/uri-too-long { internal; default_type application/problem+json;");
+        assertThat(edge).contains("location @headers_too_large { default_type application/problem+json;");
+    }
+
+    @Test
     void theIngressPutsSignInAndRegistrationUnderTheStrictLimitAndNothingElse() throws Exception {
         String[] ingresses = run(List.of("bash", "infra/render-ingress.sh", "shop.example")).split("\n---\n");
         String general = ingresses[1];
