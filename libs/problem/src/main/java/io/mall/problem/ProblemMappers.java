@@ -166,6 +166,11 @@ public class ProblemMappers {
             return problem(503, "a store this service needs cannot be reached; try again shortly", uri, List.of())
                     .header(HttpHeaders.RETRY_AFTER, "5").build();
         }
+        if (StoreFailures.isFull(e)) {
+            LOG.warnf("%s: a store is full: %s", uri.getPath(), e.getMessage());
+            return problem(503, "this cannot be saved just now; try again later", uri, List.of())
+                    .header(HttpHeaders.RETRY_AFTER, "30").build();
+        }
         if (StoreFailures.isVersionConflict(e)) {
             return problem(409, "it was changed at the same time by another request; read it again and retry", uri, List.of())
                     .build();

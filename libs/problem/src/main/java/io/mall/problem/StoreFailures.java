@@ -36,6 +36,17 @@ final class StoreFailures {
         return false;
     }
 
+    /** The store refuses writes because it is full (Redis over its maxmemory, nothing left to evict). */
+    static boolean isFull(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            // as it is, or inside a script's error: "ERR ... OOM command not allowed when used memory > 'maxmemory'"
+            if (cause.getMessage() != null && cause.getMessage().contains("OOM command not allowed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isVersionConflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
             if (VERSION_CONFLICT.contains(cause.getClass().getName())) {

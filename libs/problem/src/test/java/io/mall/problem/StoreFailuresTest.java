@@ -24,6 +24,13 @@ class StoreFailuresTest {
     }
 
     @Test
+    void aRedisOverItsMemoryLimitIsAFullStore() {
+        assertThat(StoreFailures.isFull(new RuntimeException(new IllegalStateException(
+                "OOM command not allowed when used memory > 'maxmemory'.")))).isTrue();
+        assertThat(StoreFailures.isFull(new IllegalStateException("ERR unknown command"))).isFalse();
+    }
+
+    @Test
     void anOptimisticLockFailureIsAVersionConflictByItsClassName() {
         assertThat(StoreFailures.isVersionConflict(new RuntimeException(new jakarta.persistence.OptimisticLockException("row was updated")))).isTrue();
         assertThat(StoreFailures.isVersionConflict(new IllegalStateException("a bug"))).isFalse();

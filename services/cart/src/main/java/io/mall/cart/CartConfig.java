@@ -13,6 +13,13 @@ public interface CartConfig {
     @WithDefault("P7D")
     Duration guestTtl();
 
+    /**
+     * A guest cart made by one add and never used again is forgotten after this long: anonymous
+     * first adds are cheap to send, and a week for each would fill Redis.
+     */
+    @WithDefault("PT1H")
+    Duration newGuestTtl();
+
     /** A signed-in shopper's cart is forgotten after this long without changes. */
     @WithDefault("P90D")
     Duration userTtl();

@@ -60,6 +60,10 @@ class CartTest {
     CircuitBreakerMaintenance circuitBreakers;
     @Inject
     WishlistStore wishlist;
+    @Inject
+    io.quarkus.redis.datasource.ReactiveRedisDataSource redis;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "mall.redis.key-prefix")
+    String redisPrefix;
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.group.id")
     String group;
@@ -339,6 +343,20 @@ class CartTest {
         given().auth().oauth2(me).when().get("/api/v1/wishlist").then().statusCode(200).body("$", org.hamcrest.Matchers.empty());
         given().when().get("/api/v1/shared-carts/" + share).then().statusCode(404);
         assertThat(TestKafka.read(Topics.USER_EVENTS + ".dlq", userId, list -> !list.isEmpty(), Duration.ofSeconds(30))).hasSize(1);
+    }
+
+    @Test
+    void aGuestCartMadeByOneAddLivesAnHourAndAWeekOnceUsedAgain() {
+        String sku = sku(1_000, 10);
+        String token = add(null, null, sku, 1).then().statusCode(200).extract().header("X-Cart-Token");
+        String key = redisPrefix + "cart:guest:" + io.mall.cart.domain.GuestTokens.hash(token) + ":quantities";
+
+        long firstLife = redis.key().ttl(key).await().atMost(Duration.ofSeconds(5));
+        add(null, token, sku, 1).then().statusCode(200);
+        long secondLife = redis.key().ttl(key).await().atMost(Duration.ofSeconds(5));
+
+        assertThat(firstLife).isBetween(1L, 3_600L);
+        assertThat(secondLife).isGreaterThan(6 * 24 * 3_600L);
     }
 
     @Test

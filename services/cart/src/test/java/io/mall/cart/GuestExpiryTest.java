@@ -29,7 +29,7 @@ class GuestExpiryTest {
     public static class ShortIdle implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mall.cart.guest-ttl", "PT2S");
+            return Map.of("mall.cart.guest-ttl", "PT2S", "mall.cart.new-guest-ttl", "PT2S");
         }
     }
 

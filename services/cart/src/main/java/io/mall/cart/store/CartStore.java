@@ -44,16 +44,22 @@ public class CartStore {
         }
     }
 
-    /** Adds delta (may make a new line); -1: too many lines, -2: quantity above the limit. */
+    /**
+     * Adds delta (may make a new line); -1: too many lines, -2: quantity above the limit. A cart this
+     * add makes lives ARGV[7] seconds (short for a guest: one add is cheap to make and may be all
+     * there ever is), a cart used again ARGV[6].
+     */
     private static final String ADD = """
             local current = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
             if current == 0 and redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[4]) then return -1 end
             local next = current + tonumber(ARGV[2])
             if next > tonumber(ARGV[3]) then return -2 end
+            local ttl = ARGV[6]
+            if redis.call('EXISTS', KEYS[1]) == 0 then ttl = ARGV[7] end
             redis.call('HSET', KEYS[1], ARGV[1], next)
             redis.call('HSET', KEYS[2], ARGV[1], ARGV[5])
-            redis.call('EXPIRE', KEYS[1], ARGV[6])
-            redis.call('EXPIRE', KEYS[2], ARGV[6])
+            redis.call('EXPIRE', KEYS[1], ttl)
+            redis.call('EXPIRE', KEYS[2], ttl)
             return next""";
 
     /** Sets a line's quantity; -3: no such line. */
@@ -98,6 +104,7 @@ public class CartStore {
     private final StoredJson json;
     private final String prefix;
     private final Duration guestTtl;
+    private final Duration newGuestTtl;
     private final Duration userTtl;
 
     CartStore(ReactiveRedisDataSource redis, StoredJson json, CartConfig config) {
@@ -105,12 +112,13 @@ public class CartStore {
         this.json = json;
         this.prefix = config.redisKeyPrefix();
         this.guestTtl = config.guestTtl();
+        this.newGuestTtl = config.newGuestTtl();
         this.userTtl = config.userTtl();
     }
 
     public Uni<Integer> add(Owner owner, CartLine line, int quantity) {
         return eval(ADD, owner, line.sku(), String.valueOf(quantity), String.valueOf(CartLimits.MAX_QUANTITY),
-                String.valueOf(CartLimits.MAX_LINES), json.write(line), ttl(owner)).map(result -> switch (result) {
+                String.valueOf(CartLimits.MAX_LINES), json.write(line), ttl(owner), newCartTtl(owner)).map(result -> switch (result) {
                     case -1 -> throw new BrokenRule("sku", "a cart holds at most " + CartLimits.MAX_LINES + " lines");
                     case -2 -> throw new BrokenRule("quantity", "a line holds at most " + CartLimits.MAX_QUANTITY + " units");
                     default -> result;
@@ -169,6 +177,10 @@ public class CartStore {
 
     private String ttl(Owner owner) {
         return String.valueOf((owner.guest() ? guestTtl : userTtl).toSeconds());
+    }
+
+    private String newCartTtl(Owner owner) {
+        return String.valueOf((owner.guest() ? newGuestTtl : userTtl).toSeconds());
     }
 
     private String quantities(Owner owner) {
