@@ -8,6 +8,8 @@ ROUTES="$ROOT/infra/routes.tsv"
 # requests per second per client address; the benchmark raises the general one
 EDGE_API_RATE=${MALL_EDGE_API_RATE:-500}
 EDGE_AUTH_RATE=${MALL_EDGE_AUTH_RATE:-20}
+# anonymous cart requests (each may make a guest cart) per client address and minute
+EDGE_GUEST_RATE=${MALL_EDGE_GUEST_RATE:-60}
 
 # problem JSON for a status the edge answers itself
 edge_problem() {
@@ -27,6 +29,7 @@ edge_render() {
     case $kind in
       auth) extra="limit_req zone=auth burst=40 nodelay;" ;;
       auth-exact) extra="limit_req zone=auth burst=40 nodelay;" ;;
+      guest) extra="limit_req zone=api burst=1000 nodelay; limit_req zone=guest burst=30 nodelay;" ;;
       stream) extra="limit_req zone=api burst=1000 nodelay;
       proxy_buffering off; proxy_cache off; proxy_read_timeout 1h;" ;;
       *) extra="limit_req zone=api burst=1000 nodelay;" ;;
@@ -66,6 +69,9 @@ http {
 
   limit_req_zone \$binary_remote_addr zone=api:10m rate=${EDGE_API_RATE}r/s;
   limit_req_zone \$binary_remote_addr zone=auth:10m rate=${EDGE_AUTH_RATE}r/s;
+  # only requests with neither a cart token nor a bearer token have a key, so only they are counted
+  map \$http_x_cart_token\$http_authorization \$guest_client { "" \$binary_remote_addr; default ""; }
+  limit_req_zone \$guest_client zone=guest:10m rate=${EDGE_GUEST_RATE}r/m;
   limit_req_status 429;
 
   proxy_http_version 1.1;

@@ -28,6 +28,16 @@ class RoutesTest {
     }
 
     @Test
+    void theLocalEdgeLimitsAnonymousCartRequestsPerAddressAndNoOthers() throws Exception {
+        String edge = run(List.of("bash", "-c", "source infra/local/edge.sh && edge_render"));
+
+        assertThat(edge).contains("map $http_x_cart_token$http_authorization $guest_client { \"\" $binary_remote_addr; default \"\"; }");
+        assertThat(edge).contains("limit_req_zone $guest_client zone=guest:10m rate=60r/m;");
+        assertThat(edge).contains("location /api/v1/cart/ { limit_req zone=api burst=1000 nodelay; limit_req zone=guest ");
+        assertThat(edge).doesNotContain("location /api/v1/wishlist/ { limit_req zone=api burst=1000 nodelay; limit_req zone=guest");
+    }
+
+    @Test
     void theLocalEdgeAnswersTooLongRequestsAsProblems() throws Exception {
         String edge = run(List.of("bash", "-c", "source infra/local/edge.sh && edge_render"));
 
