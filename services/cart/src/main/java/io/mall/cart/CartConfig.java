@@ -20,6 +20,13 @@ public interface CartConfig {
     @WithDefault("PT1H")
     Duration newGuestTtl();
 
+    /**
+     * Guest carts one client address may make a minute (in the cluster as on a laptop: ingress-nginx
+     * limits by address only, so the limit is kept here, in Redis, for every replica at once).
+     */
+    @WithDefault("60")
+    int guestCartsPerAddressPerMinute();
+
     /** A signed-in shopper's cart is forgotten after this long without changes. */
     @WithDefault("P90D")
     Duration userTtl();

@@ -360,6 +360,29 @@ class CartTest {
     }
 
     @Test
+    void oneAddressMakesAtMostSixtyGuestCartsAMinuteWhileItsCartsAndEveryoneElseGoOn() {
+        String sku = sku(1_000, 100);
+        String address = "10.30." + java.util.concurrent.ThreadLocalRandom.current().nextInt(256) + ".9";
+        String first = null;
+        for (int i = 0; i < 60; i++) {
+            String token = given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
+                    .body(Map.of("sku", sku, "quantity", 1)).when().post("/api/v1/cart/lines")
+                    .then().statusCode(200).extract().header("X-Cart-Token");
+            first = first == null ? token : first;
+        }
+
+        given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body(Map.of("sku", sku, "quantity", 1))
+                .when().post("/api/v1/cart/lines")
+                .then().statusCode(429).contentType(PROBLEM).header("Retry-After", "60");
+        // the carts it made go on, and so does everyone else
+        given().header("X-Forwarded-For", address).header("X-Cart-Token", first).contentType(ContentType.JSON)
+                .body(Map.of("sku", sku, "quantity", 1)).when().post("/api/v1/cart/lines").then().statusCode(200);
+        given().header("X-Forwarded-For", address + "1").contentType(ContentType.JSON).body(Map.of("sku", sku, "quantity", 1))
+                .when().post("/api/v1/cart/lines").then().statusCode(200);
+        add(shopper(), null, sku, 1).then().statusCode(200);
+    }
+
+    @Test
     void aConfirmedOrderClearsTheCartItCameFromOnce() throws Exception {
         String userId = "orderer-" + UUID.randomUUID();
         String me = TestTokens.customer(userId);

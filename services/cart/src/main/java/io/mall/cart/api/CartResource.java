@@ -29,6 +29,7 @@ import io.mall.cart.store.CartStore;
 import io.mall.cart.store.WishlistStore;
 import io.mall.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The shopper's cart: a signed-in user's, or a guest's named by the {@code X-Cart-Token} header
@@ -74,8 +75,10 @@ public class CartResource {
     @POST
     @Path("/lines")
     @PermitAll
-    public Uni<RestResponse<PricedCart>> add(@HeaderParam(Owners.HEADER) String token, @Valid @NotNull AddLine request) {
-        return owners.resolve(token, true).chain(resolved -> carts.add(resolved.owner(), request.sku(), request.quantity())
+    public Uni<RestResponse<PricedCart>> add(@HeaderParam(Owners.HEADER) String token, @Valid @NotNull AddLine request,
+            HttpServerRequest http) {
+        return owners.resolve(token, true).chain(resolved -> carts.add(resolved.owner(), request.sku(), request.quantity(),
+                http.remoteAddress().hostAddress())
                 .map(cart -> {
                     RestResponse.ResponseBuilder<PricedCart> response = RestResponse.ResponseBuilder.ok(cart);
                     if (resolved.newGuestToken() != null) {

@@ -36,10 +36,15 @@ public class Carts {
 
     /** Checks the SKU with the product service (fails fast with 503 when it cannot answer), then adds. */
     public Uni<PricedCart> add(CartStore.Owner owner, String sku, int quantity) {
+        return add(owner, sku, quantity, null);
+    }
+
+    /** As {@link #add(CartStore.Owner, String, int)}; a guest cart it makes counts against {@code clientAddress}. */
+    public Uni<PricedCart> add(CartStore.Owner owner, String sku, int quantity, String clientAddress) {
         return store.read(owner).chain(contents -> sku(sku).chain(info -> {
             info.checkCanHold(contents.quantities().getOrDefault(sku, 0) + quantity);
             CartLine line = new CartLine(sku, info.productId(), info.name(), info.image(), info.price(), info.currency(), clock.instant());
-            return store.add(owner, line, quantity);
+            return store.add(owner, line, quantity, clientAddress);
         })).chain(() -> read(owner));
     }
 

@@ -12,7 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.mall.cart.CartConfig;
 import io.mall.cart.domain.CartLimits;
 import io.mall.cart.domain.CartLine;
+import io.mall.cart.domain.GuestTokens;
 import io.mall.domain.BrokenRule;
+import io.mall.domain.TooManyAttempts;
 import io.mall.domain.NotFound;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -47,7 +49,8 @@ public class CartStore {
     /**
      * Adds delta (may make a new line); -1: too many lines, -2: quantity above the limit. A cart this
      * add makes lives ARGV[7] seconds (short for a guest: one add is cheap to make and may be all
-     * there ever is), a cart used again ARGV[6].
+     * there ever is), a cart used again ARGV[6]. A guest cart is made only if the client's address
+     * made fewer than ARGV[8] this minute (counted in KEYS[3]); -4 when it made that many.
      */
     private static final String ADD = """
             local current = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
@@ -55,7 +58,14 @@ public class CartStore {
             local next = current + tonumber(ARGV[2])
             if next > tonumber(ARGV[3]) then return -2 end
             local ttl = ARGV[6]
-            if redis.call('EXISTS', KEYS[1]) == 0 then ttl = ARGV[7] end
+            if redis.call('EXISTS', KEYS[1]) == 0 then
+                ttl = ARGV[7]
+                if tonumber(ARGV[8]) > 0 then
+                    local made = redis.call('INCR', KEYS[3])
+                    if made == 1 then redis.call('EXPIRE', KEYS[3], 60) end
+                    if made > tonumber(ARGV[8]) then return -4 end
+                end
+            end
             redis.call('HSET', KEYS[1], ARGV[1], next)
             redis.call('HSET', KEYS[2], ARGV[1], ARGV[5])
             redis.call('EXPIRE', KEYS[1], ttl)
@@ -105,6 +115,7 @@ public class CartStore {
     private final String prefix;
     private final Duration guestTtl;
     private final Duration newGuestTtl;
+    private final int guestCartsPerAddress;
     private final Duration userTtl;
 
     CartStore(ReactiveRedisDataSource redis, StoredJson json, CartConfig config) {
@@ -113,14 +124,31 @@ public class CartStore {
         this.prefix = config.redisKeyPrefix();
         this.guestTtl = config.guestTtl();
         this.newGuestTtl = config.newGuestTtl();
+        this.guestCartsPerAddress = config.guestCartsPerAddressPerMinute();
         this.userTtl = config.userTtl();
     }
 
+    /** As {@link #add(Owner, CartLine, int, String)}, for an owner whose cart is not counted per address. */
     public Uni<Integer> add(Owner owner, CartLine line, int quantity) {
-        return eval(ADD, owner, line.sku(), String.valueOf(quantity), String.valueOf(CartLimits.MAX_QUANTITY),
-                String.valueOf(CartLimits.MAX_LINES), json.write(line), ttl(owner), newCartTtl(owner)).map(result -> switch (result) {
+        return add(owner, line, quantity, null);
+    }
+
+    /**
+     * Adds units of a line; a guest cart this makes counts against {@code clientAddress}'s guest carts
+     * of the minute (null: not counted), so one address cannot fill Redis with carts.
+     */
+    public Uni<Integer> add(Owner owner, CartLine line, int quantity, String clientAddress) {
+        boolean counted = owner.guest() && clientAddress != null;
+        // a window of a minute from the address's first guest cart in it (the counter's expiry)
+        String madeKey = prefix + "guest-carts-made:" + (counted ? GuestTokens.hash(clientAddress) : "-");
+        List<String> keys = List.of(quantities(owner), lines(owner), madeKey);
+        return evalWith(ADD, keys, line.sku(), String.valueOf(quantity), String.valueOf(CartLimits.MAX_QUANTITY),
+                String.valueOf(CartLimits.MAX_LINES), json.write(line), ttl(owner), newCartTtl(owner),
+                String.valueOf(counted ? guestCartsPerAddress : 0)).map(result -> switch (result) {
                     case -1 -> throw new BrokenRule("sku", "a cart holds at most " + CartLimits.MAX_LINES + " lines");
                     case -2 -> throw new BrokenRule("quantity", "a line holds at most " + CartLimits.MAX_QUANTITY + " units");
+                    case -4 -> throw new TooManyAttempts("too many new carts from this address; try again in a minute",
+                            java.time.Duration.ofSeconds(60));
                     default -> result;
                 });
     }
@@ -170,7 +198,12 @@ public class CartStore {
     }
 
     private Uni<Integer> eval(String script, Owner owner, String... args) {
-        List<String> command = new ArrayList<>(List.of(script, "2", quantities(owner), lines(owner)));
+        return evalWith(script, List.of(quantities(owner), lines(owner)), args);
+    }
+
+    private Uni<Integer> evalWith(String script, List<String> keys, String... args) {
+        List<String> command = new ArrayList<>(List.of(script, String.valueOf(keys.size())));
+        command.addAll(keys);
         command.addAll(List.of(args));
         return redis.execute("EVAL", command.toArray(String[]::new)).map(Response::toInteger);
     }
