@@ -3,8 +3,6 @@ package io.mall.testing;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.util.List;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,8 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The layering every Mall service keeps (the design document, section 1): the domain decides in
- * plain Java, the store only reads and writes, and the service's packages form no cycle. A
- * service's {@code ArchitectureTest} checks them against its main classes.
+ * plain Java, the store only reads and writes, and the service's packages form no cycle.
+ * {@link ArchitectureContractTest} checks them against a service's main classes.
  */
 public final class ArchitectureRules {
 
@@ -46,9 +44,5 @@ public final class ArchitectureRules {
     /** No two packages of the service need each other. */
     public static ArchRule noPackageCycles(String rootPackage) {
         return slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true);
-    }
-
-    public static List<ArchRule> all(String rootPackage) {
-        return List.of(domainIsPlainJava(rootPackage), storeNeverReachesUp(rootPackage), noPackageCycles(rootPackage));
     }
 }

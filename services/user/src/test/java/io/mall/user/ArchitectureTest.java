@@ -1,29 +1,10 @@
 package io.mall.user;
 
-import org.junit.jupiter.api.Test;
+import io.mall.testing.ArchitectureContractTest;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
+class ArchitectureTest extends ArchitectureContractTest {
 
-import io.mall.testing.ArchitectureRules;
-
-/** The layering of the design document, section 1, held by tests instead of by review. */
-class ArchitectureTest {
-
-    private static final String ROOT = "io.mall.user";
-    private final JavaClasses classes = ArchitectureRules.of(ROOT);
-
-    @Test
-    void theDomainIsPlainJava() {
-        ArchitectureRules.domainIsPlainJava(ROOT).check(classes);
-    }
-
-    @Test
-    void theStoreNeverReachesUpToTheApiOrTheApplication() {
-        ArchitectureRules.storeNeverReachesUp(ROOT).check(classes);
-    }
-
-    @Test
-    void noTwoPackagesNeedEachOther() {
-        ArchitectureRules.noPackageCycles(ROOT).check(classes);
+    ArchitectureTest() {
+        super("io.mall.user");
     }
 }
