@@ -65,6 +65,18 @@ public final class LocalServers {
         }
     }
 
+    /**
+     * A loopback port nothing listens on at this moment: free for a server a test starts, or one
+     * that refuses connections, for a test of a store that is down.
+     */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The checkout's top folder: the nearest parent of the working directory that holds the mall script. */
     static Path repositoryRoot() {
         Path dir = new File("").getAbsoluteFile().toPath();

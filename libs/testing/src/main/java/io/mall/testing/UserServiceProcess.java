@@ -2,8 +2,6 @@ package io.mall.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,7 +52,7 @@ public final class UserServiceProcess implements AutoCloseable {
         LocalServers.ensureUp(List.of(LocalServer.POSTGRES, LocalServer.KAFKA));
         PostgresTestDatabase database = new PostgresTestDatabase("user");
         database.create();
-        int port = freePort();
+        int port = LocalServers.freePort();
         String address = LocalServer.HOST + ":" + LocalServer.POSTGRES.port() + "/" + database.name();
         try {
             Path work = Files.createTempDirectory("mall-user-service-");
@@ -151,11 +149,4 @@ public final class UserServiceProcess implements AutoCloseable {
         database.drop();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

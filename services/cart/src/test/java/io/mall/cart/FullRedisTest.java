@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import io.mall.cart.domain.CartLine;
 import io.mall.cart.store.CartStore;
+import io.mall.testing.LocalServers;
 import io.mall.testing.MallTestResource;
 import io.mall.testing.TestTokens;
 import io.mall.testing.UserServiceResource;
@@ -66,10 +66,7 @@ class FullRedisTest {
         @Override
         public Map<String, String> start() {
             try {
-                int port;
-                try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                    port = socket.getLocalPort();
-                }
+                int port = LocalServers.freePort();
                 Path dir = Files.createTempDirectory("mall-small-redis-");
                 server = new ProcessBuilder("redis-server", "--bind", "127.0.0.1", "--port", String.valueOf(port),
                         "--save", "", "--appendonly", "no", "--dir", dir.toString(),

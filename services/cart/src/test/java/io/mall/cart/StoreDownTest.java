@@ -3,10 +3,6 @@ package io.mall.cart;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.mall.testing.LocalServers;
 import io.mall.testing.MallTestResource;
 import io.mall.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,18 +39,11 @@ class StoreDownTest {
         @Override
         public Map<String, String> start() {
             Map<String, String> config = new HashMap<>(super.start());
-            config.put("quarkus.redis.hosts", "redis://127.0.0.1:" + closedPort());
+            config.put("quarkus.redis.hosts", "redis://127.0.0.1:" + LocalServers.freePort());
             config.put("mall.redis.key-prefix", "down:");
             return config;
         }
 
-        private static int closedPort() {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     @Test

@@ -3,10 +3,6 @@ package io.mall.user;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.mall.testing.LocalServers;
 import io.mall.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -45,17 +42,10 @@ class StoreDownTest {
             Map<String, String> config = new HashMap<>(super.start());
             config.remove("mall.user.admin.email");
             config.remove("mall.user.admin.password");
-            config.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + closedPort() + "/mall_user");
+            config.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + LocalServers.freePort() + "/mall_user");
             return config;
         }
 
-        private static int closedPort() {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     @Test

@@ -1,13 +1,10 @@
 package io.mall.user;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.mall.testing.LocalServers;
 import io.mall.testing.MallTestResource;
 import io.mall.testing.TestRun;
 import io.mall.testing.TestTokens;
@@ -39,7 +36,7 @@ public class UserTestResource extends MallTestResource {
         config.put("mall.user.signing-keys.dir", keys.toString());
         // verify tokens as every other service does, against this service's own JWKS, so that
         // tokens signed after a key rotation are accepted too
-        int port = freePort();
+        int port = LocalServers.freePort();
         config.put("quarkus.http.test-port", String.valueOf(port));
         config.put("mp.jwt.verify.publickey.location", "http://localhost:" + port + "/api/v1/auth/jwks");
         config.put("mall.user.admin.email", ADMIN_EMAIL);
@@ -48,11 +45,4 @@ public class UserTestResource extends MallTestResource {
         return config;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
