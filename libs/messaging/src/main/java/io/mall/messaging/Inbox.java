@@ -106,11 +106,14 @@ public class Inbox {
         return traced(consumer, envelope, () -> retrying(consumer, envelope,
                 () -> rememberIds ? once(consumer, envelope, handler) : run(consumer, envelope, handler),
                 retry.attempts(), retry.initialBackoff()))
-                .chain(outcome -> {
-                    count(consumer, outcome);
-                    return Uni.createFrom().completionStage(message.ack());
-                })
-                .onFailure().recoverWithUni(failure -> deadLetter(consumer, message, envelope, failure));
+                // settled once: acknowledged when handled, dead-lettered when not (a failed acknowledgement is not a failed message)
+                .onItemOrFailure().transformToUni((outcome, failure) -> failure != null
+                        ? deadLetter(consumer, message, envelope, failure)
+                        : Uni.createFrom().completionStage(() -> message.ack()).invoke(() -> count(consumer, outcome))
+                                .onFailure().recoverWithItem(ackFailure -> {
+                                    LOG.errorf("%s: could not acknowledge %s: %s", consumer, envelope, ackFailure.getMessage());
+                                    return null;
+                                }));
     }
 
     /**
@@ -125,8 +128,8 @@ public class Inbox {
                 .onFailure(failure -> attemptsLeft > 0 && !(failure instanceof ContractViolation))
                 .recoverWithUni(failure -> {
                     LOG.debugf("%s: %s failed, trying again in %s: %s", consumer, envelope, backoff, failure.getMessage());
-                    Duration next = backoff.multipliedBy(2).compareTo(config.retry().maxBackoff()) > 0
-                            ? config.retry().maxBackoff() : backoff.multipliedBy(2);
+                    Duration doubled = backoff.multipliedBy(2);
+                    Duration next = doubled.compareTo(config.retry().maxBackoff()) > 0 ? config.retry().maxBackoff() : doubled;
                     return pause(backoff).chain(() -> retrying(consumer, envelope, attempt, attemptsLeft - 1, next));
                 });
     }

@@ -2,6 +2,7 @@ package io.mall.problem;
 
 import java.net.ConnectException;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What a failure from a store client means for the caller, read from the failure's causes by
@@ -27,44 +28,34 @@ final class StoreFailures {
     }
 
     static boolean isUnreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = next(cause)) {
-            if (cause instanceof ConnectException || UNREACHABLE.contains(cause.getClass().getName())
-                    || isClosedConnection(cause)) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(failure, cause -> cause instanceof ConnectException || UNREACHABLE.contains(cause.getClass().getName())
+                || isClosedConnection(cause));
     }
 
     /** The store refuses writes because it is full (Redis over its maxmemory, nothing left to evict). */
     static boolean isFull(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = next(cause)) {
-            // as it is, or inside a script's error: "ERR ... OOM command not allowed when used memory > 'maxmemory'"
-            if (cause.getMessage() != null && cause.getMessage().contains("OOM command not allowed")) {
-                return true;
-            }
-        }
-        return false;
+        // as it is, or inside a script's error: "ERR ... OOM command not allowed when used memory > 'maxmemory'"
+        return anyCause(failure, cause -> cause.getMessage() != null && cause.getMessage().contains("OOM command not allowed"));
     }
 
     static boolean isVersionConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = next(cause)) {
-            if (VERSION_CONFLICT.contains(cause.getClass().getName())) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(failure, cause -> VERSION_CONFLICT.contains(cause.getClass().getName()));
     }
 
     /** Vert.x reports a connection the store dropped mid-request as a closed connection. */
     private static boolean isClosedConnection(Throwable cause) {
         String name = cause.getClass().getName();
+        String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(java.util.Locale.ROOT);
         return (name.equals("io.vertx.core.VertxException") || name.equals("io.vertx.core.impl.NoStackTraceThrowable"))
-                && cause.getMessage() != null && cause.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connection")
-                && cause.getMessage().toLowerCase(java.util.Locale.ROOT).contains("closed");
+                && message.contains("connection") && message.contains("closed");
     }
 
-    private static Throwable next(Throwable cause) {
-        return cause.getCause() == cause ? null : cause.getCause();
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (test.test(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
