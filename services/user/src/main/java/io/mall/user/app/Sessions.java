@@ -12,12 +12,10 @@ import io.mall.domain.NotAuthenticated;
 import io.mall.domain.NotPermitted;
 import io.mall.user.UserConfig;
 import io.mall.user.domain.EmailAddress;
-import io.mall.user.domain.LoginThrottle;
 import io.mall.user.domain.OpaqueTokens;
 import io.mall.user.domain.RefreshToken;
 import io.mall.user.domain.User;
 import io.mall.user.store.AccessTokens;
-import io.mall.user.store.LoginAttempts;
 import io.mall.user.store.Passwords;
 import io.mall.user.store.RefreshTokenRepository;
 import io.mall.user.store.UserRepository;
@@ -42,28 +40,19 @@ public class Sessions {
     private final RefreshTokenRepository refreshTokens;
     private final Passwords passwords;
     private final AccessTokens accessTokens;
-    private final LoginAttempts attempts;
-    private final LoginThrottle perAccountAndAddress;
-    private final LoginThrottle perAccount;
-    private final LoginThrottle perAddress;
-    private final Duration forgetAttemptsAfter;
+    private final PasswordAttempts attempts;
     private final Duration refreshLifetime;
     private final Duration sessionLifetime;
     private final Vertx vertx;
     private final Clock clock;
 
     Sessions(UserRepository users, RefreshTokenRepository refreshTokens, Passwords passwords,
-            AccessTokens accessTokens, LoginAttempts attempts, UserConfig config, Vertx vertx, Clock clock) {
+            AccessTokens accessTokens, PasswordAttempts attempts, UserConfig config, Vertx vertx, Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.attempts = attempts;
-        UserConfig.Login login = config.login();
-        this.perAccountAndAddress = new LoginThrottle(login.freeAttemptsPerAccountAndAddress(), login.firstDelay(), login.maxDelay());
-        this.perAccount = new LoginThrottle(login.freeAttemptsPerAccount(), login.firstDelay(), login.maxDelay());
-        this.perAddress = new LoginThrottle(login.freeAttemptsPerAddress(), login.firstDelay(), login.maxDelay());
-        this.forgetAttemptsAfter = login.forgetAfter();
         this.refreshLifetime = config.tokens().refreshLifetime();
         this.sessionLifetime = config.tokens().sessionLifetime();
         this.vertx = vertx;
@@ -81,12 +70,7 @@ public class Sessions {
      */
     public Uni<Tokens> signIn(String rawEmail, String password, String address) {
         String email = EmailAddress.normalise(rawEmail).orElse(rawEmail.strip().toLowerCase(java.util.Locale.ROOT));
-        String account = "account:" + email;
-        String accountFromAddress = account + "|address:" + address;
-        return attempts.take(accountFromAddress, perAccountAndAddress, forgetAttemptsAfter)
-                .chain(allowed -> allowed ? attempts.take(account, perAccount, forgetAttemptsAfter) : Uni.createFrom().item(false))
-                .chain(allowed -> allowed ? attempts.take("address:" + address, perAddress, forgetAttemptsAfter)
-                        : Uni.createFrom().item(false))
+        return attempts.take(email, address, true)
                 .chain(allowed -> {
                     if (!allowed) {
                         throw new NotAuthenticated(WRONG_CREDENTIALS);
@@ -99,8 +83,7 @@ public class Sessions {
                         if (!matches) {
                             throw new NotAuthenticated(WRONG_CREDENTIALS);
                         }
-                        return attempts.forget(accountFromAddress).chain(() -> attempts.forget(account))
-                                .chain(() -> attempts.giveBack("address:" + address))
+                        return attempts.succeeded(email, address, true)
                                 // a hash written before pre-hashing is replaced now that the password is known
                                 .chain(() -> Passwords.isOutdated(hash) ? passwords.hash(password) : Uni.createFrom().<String>nullItem())
                                 .chain(upgraded -> Panache.<Outcome>withTransaction(() -> users.findById(user.id).chain(current -> {
@@ -118,7 +101,7 @@ public class Sessions {
     /** Counts of sign-in attempts that stopped mattering. */
     @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "5m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetIdleAttempts() {
-        return attempts.prune(clock.instant().minus(forgetAttemptsAfter)).onFailure().recoverWithNull();
+        return attempts.pruneIdle(clock.instant()).onFailure().recoverWithNull();
     }
 
     /** Uses up {@code presented} and returns the next tokens of its family. */
