@@ -1,8 +1,11 @@
 package io.mall.user.store;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +15,7 @@ import io.mall.user.domain.SigningKey;
 import io.mall.user.domain.User;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * Access tokens: RS256 JWTs signed with the current key (its id in {@code kid}), carrying who the
@@ -36,22 +40,29 @@ public class AccessTokens {
 
     /** CPU work (an RSA signature): call it off the event loop. */
     public Issued issue(User user, UUID session) {
+        return sign(user.id.toString(), user.roles.stream().map(Enum::name).collect(Collectors.toSet()),
+                config.tokens().accessLifetime(), claims -> claims.upn(user.email).claim("sid", session.toString()));
+    }
+
+    /**
+     * A token for {@code subject} with {@code groups}, from this service's issuer for the platform's
+     * audience, signed with the current key; {@code more} adds the claims of its kind. CPU work: call
+     * it off the event loop.
+     */
+    public Issued sign(String subject, Set<String> groups, Duration lifetime, UnaryOperator<JwtClaimsBuilder> more) {
         SigningKey key = keys.ring().signing();
         Instant now = clock.instant();
-        long lifetime = config.tokens().accessLifetime().toSeconds();
-        String token = Jwt.issuer(config.tokens().issuer())
+        String token = more.apply(Jwt.issuer(config.tokens().issuer())
                 .audience(config.tokens().audience())
-                .subject(user.id.toString())
-                .upn(user.email)
-                .groups(user.roles.stream().map(Enum::name).collect(Collectors.toSet()))
+                .subject(subject)
+                .groups(groups)
                 .claim("jti", UUID.randomUUID().toString())
-                .claim("sid", session.toString())
                 .issuedAt(now)
-                .expiresAt(now.plusSeconds(lifetime))
+                .expiresAt(now.plus(lifetime)))
                 .jws()
                 .algorithm(SignatureAlgorithm.RS256)
                 .keyId(key.id())
                 .sign(key.privateKey());
-        return new Issued(token, lifetime);
+        return new Issued(token, lifetime.toSeconds());
     }
 }
