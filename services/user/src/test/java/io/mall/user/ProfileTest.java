@@ -117,6 +117,9 @@ class ProfileTest {
                 .when().delete("/api/v1/users/me").then().statusCode(204);
 
         given().auth().oauth2(shopper.accessToken()).when().get("/api/v1/users/me").then().statusCode(404);
+        // nor can another service learn the person's contact details any more
+        given().auth().oauth2(io.mall.testing.TestTokens.service("notification")).when().get("/internal/users/" + shopper.id())
+                .then().statusCode(404).contentType("application/problem+json");
         refresh(shopper.refreshToken()).then().statusCode(401);
         given().contentType(ContentType.JSON).body(Map.of("email", shopper.email(), "password", Shoppers.PASSWORD))
                 .when().post("/api/v1/auth/login").then().statusCode(401);
