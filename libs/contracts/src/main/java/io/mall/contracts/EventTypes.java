@@ -9,6 +9,7 @@ public final class EventTypes {
     public static final String USER_REGISTERED = "user.registered";
     public static final String USER_UPDATED = "user.updated";
     public static final String USER_ERASED = "user.erased";
+    public static final String USER_SESSIONS_REVOKED = "user.sessions-revoked";
 
     public static final String ORDER_PLACED = "order.placed";
     public static final String ORDER_PAID = "order.paid";

@@ -217,6 +217,35 @@ public abstract class PlatformContractTest {
     }
 
     /**
+     * The user service announces ended sessions on {@code user.events}; from then on this service
+     * refuses their access tokens, and only theirs. A malformed message before the announcement
+     * does not stop the reading.
+     */
+    @Test
+    void aTokenOfARevokedSessionIsRefusedAndOthersAreNot() {
+        String userId = java.util.UUID.randomUUID().toString();
+        String ended = java.util.UUID.randomUUID().toString();
+        String endedToken = TestTokens.sign(TestTokens.claims(userId, "CUSTOMER").claim("sid", ended));
+        String otherToken = TestTokens.sign(TestTokens.claims(userId, "CUSTOMER").claim("sid", java.util.UUID.randomUUID().toString()));
+        given().auth().oauth2(endedToken).when().get("/test-probe/customer").then().statusCode(200);
+
+        java.time.Instant now = java.time.Instant.now();
+        TestKafka.send("user.events", userId, "{\"type\": \"user.sessions-revoked\", \"data\": ");
+        TestKafka.send("user.events", userId, """
+                {"id": "%s", "type": "user.sessions-revoked", "source": "user", "time": "%s", "subject": "%s",
+                 "data": {"userId": "%s", "sessionIds": ["%s"], "tokensExpireBy": "%s"}}"""
+                .formatted(java.util.UUID.randomUUID(), now, userId, userId, ended, now.plusSeconds(900)));
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth().oauth2(endedToken).when().get("/test-probe/customer")
+                        .then().statusCode(401)
+                        .contentType(PROBLEM_JSON)
+                        .header("WWW-Authenticate", "Bearer"));
+        given().auth().oauth2(otherToken).when().get("/test-probe/customer").then().statusCode(200);
+        given().auth().oauth2(TestTokens.customer(userId)).when().get("/test-probe/customer").then().statusCode(200);
+    }
+
+    /**
      * Every {@code /internal} operation the service documents: 401 without a token, 403 with a
      * shopper's (even an administrator's), and past security with a service's.
      */

@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,5 +63,29 @@ class UserTokensTest {
         given().auth().oauth2(token)
                 .when().get("/test-probe/admin")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void signingOutAtTheUserServiceEndsTheTokensAccessHereBeforeItExpires() {
+        String email = "cart-out-" + TestRun.ID + "@mall.test";
+        given().baseUri(userService.baseUrl()).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", "a long enough secret", "displayName", "Lee"))
+                .when().post("/api/v1/users")
+                .then().statusCode(201);
+        var session = given().baseUri(userService.baseUrl()).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", "a long enough secret"))
+                .when().post("/api/v1/auth/login")
+                .then().statusCode(200).extract().jsonPath();
+        String token = session.getString("accessToken");
+        given().auth().oauth2(token).when().get("/api/v1/cart").then().statusCode(200);
+
+        given().baseUri(userService.baseUrl()).contentType(ContentType.JSON)
+                .body(Map.of("refreshToken", session.getString("refreshToken")))
+                .when().post("/api/v1/auth/logout")
+                .then().statusCode(204);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                .when().get("/api/v1/cart")
+                .then().statusCode(401).contentType("application/problem+json"));
     }
 }

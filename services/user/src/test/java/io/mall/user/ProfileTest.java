@@ -116,7 +116,9 @@ class ProfileTest {
         given().auth().oauth2(shopper.accessToken()).contentType(ContentType.JSON).body(Map.of("password", Shoppers.PASSWORD))
                 .when().delete("/api/v1/users/me").then().statusCode(204);
 
-        given().auth().oauth2(shopper.accessToken()).when().get("/api/v1/users/me").then().statusCode(404);
+        // the session's access token is refused once the revocation is read (until then: no account)
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .auth().oauth2(shopper.accessToken()).when().get("/api/v1/users/me").then().statusCode(401));
         // nor can another service learn the person's contact details any more
         given().auth().oauth2(io.mall.testing.TestTokens.service("notification")).when().get("/internal/users/" + shopper.id())
                 .then().statusCode(404).contentType("application/problem+json");
@@ -130,9 +132,10 @@ class ProfileTest {
         Shoppers.register(shopper.email());
 
         List<JsonPath> events = UserEvents.about(shopper.id(), "user.erased", Duration.ofSeconds(20));
-        assertThat(events).extracting(e -> e.getString("type")).containsExactly("user.registered", "user.erased");
-        assertThat(events.get(1).getString("data.userId")).isEqualTo(shopper.id().toString());
-        assertThat(events.get(1).getString("source")).isEqualTo("user");
+        assertThat(events).extracting(e -> e.getString("type"))
+                .containsExactly("user.registered", "user.sessions-revoked", "user.erased");
+        assertThat(events.get(2).getString("data.userId")).isEqualTo(shopper.id().toString());
+        assertThat(events.get(2).getString("source")).isEqualTo("user");
     }
 
     @Test

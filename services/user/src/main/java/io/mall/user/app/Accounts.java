@@ -50,18 +50,20 @@ public class Accounts {
     private final UserRepository users;
     private final RefreshTokenRepository refreshTokens;
     private final Outbox outbox;
+    private final Revocations revocations;
     private final OutboxRelay relay;
     private final Passwords passwords;
     private final CurrentPasswords currentPasswords;
     private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    Accounts(UserRepository users, RefreshTokenRepository refreshTokens, Outbox outbox, OutboxRelay relay,
+    Accounts(UserRepository users, RefreshTokenRepository refreshTokens, Outbox outbox, Revocations revocations, OutboxRelay relay,
             Passwords passwords, CurrentPasswords currentPasswords, PersonalDataCipher cipher, Clock clock) {
         this.users = users;
         this.currentPasswords = currentPasswords;
         this.refreshTokens = refreshTokens;
         this.outbox = outbox;
+        this.revocations = revocations;
         this.relay = relay;
         this.passwords = passwords;
         this.cipher = cipher;
@@ -127,8 +129,8 @@ public class Accounts {
             Instant now = clock.instant();
             user.passwordHash = hash;
             user.updatedAt = now;
-            return refreshTokens.revokeAllOf(id, currentSession, now);
-        }))).replaceWithVoid();
+            return revocations.endAllSessions(id, currentSession, now);
+        }))).invoke(relay::nudge);
     }
 
     /** Everything this service holds about the account, for its owner. */
@@ -148,7 +150,7 @@ public class Accounts {
                 .chain(() -> Panache.withTransaction(() -> live(id).chain(user -> {
             Instant now = clock.instant();
             user.erase(now);
-            return refreshTokens.revokeAllOf(id, null, now)
+            return revocations.endAllSessions(id, null, now)
                     .chain(() -> outbox.add(Topics.USER_EVENTS, EventTypes.USER_ERASED, id, new UserErased(id), now));
         }))).invoke(relay::nudge);
     }
@@ -158,11 +160,13 @@ public class Accounts {
                 .chain(found -> users.count(text, role).map(total -> new Page(found.stream().map(this::view).toList(), total, page, size))));
     }
 
+    /** A change of roles signs the account out everywhere: it signs in again to get tokens with the new roles. */
     public Uni<Account> changeRoles(UUID id, Set<Role> roles) {
         return Panache.withTransaction(() -> live(id).call(user -> {
             Instant now = clock.instant();
-            user.changeRoles(roles, now);
-            return publishUpdate(user, now);
+            // tokens carry the roles: the old ones must not outlive a change
+            Uni<Void> sessions = user.changeRoles(roles, now) ? revocations.endAllSessions(id, null, now) : Uni.createFrom().voidItem();
+            return sessions.chain(() -> publishUpdate(user, now));
         })).invoke(relay::nudge).map(this::view);
     }
 
@@ -172,7 +176,7 @@ public class Accounts {
             Instant now = clock.instant();
             user.adminLocked = locked;
             user.updatedAt = now;
-            Uni<Integer> sessions = locked ? refreshTokens.revokeAllOf(id, null, now) : Uni.createFrom().item(0);
+            Uni<Void> sessions = locked ? revocations.endAllSessions(id, null, now) : Uni.createFrom().voidItem();
             return sessions.chain(() -> publishUpdate(user, now));
         })).invoke(relay::nudge).map(this::view);
     }

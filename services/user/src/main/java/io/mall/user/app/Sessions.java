@@ -15,6 +15,7 @@ import io.mall.user.domain.EmailAddress;
 import io.mall.user.domain.OpaqueTokens;
 import io.mall.user.domain.RefreshToken;
 import io.mall.user.domain.User;
+import io.mall.user.messaging.OutboxRelay;
 import io.mall.user.store.AccessTokens;
 import io.mall.user.store.Passwords;
 import io.mall.user.store.RefreshTokenRepository;
@@ -40,6 +41,8 @@ public class Sessions {
     private final RefreshTokenRepository refreshTokens;
     private final Passwords passwords;
     private final AccessTokens accessTokens;
+    private final Revocations revocations;
+    private final OutboxRelay relay;
     private final PasswordAttempts attempts;
     private final Duration refreshLifetime;
     private final Duration sessionLifetime;
@@ -47,11 +50,14 @@ public class Sessions {
     private final Clock clock;
 
     Sessions(UserRepository users, RefreshTokenRepository refreshTokens, Passwords passwords,
-            AccessTokens accessTokens, PasswordAttempts attempts, UserConfig config, Vertx vertx, Clock clock) {
+            AccessTokens accessTokens, Revocations revocations, OutboxRelay relay, PasswordAttempts attempts,
+            UserConfig config, Vertx vertx, Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
+        this.revocations = revocations;
+        this.relay = relay;
         this.attempts = attempts;
         this.refreshLifetime = config.tokens().refreshLifetime();
         this.sessionLifetime = config.tokens().sessionLifetime();
@@ -114,7 +120,7 @@ public class Sessions {
             }
             if (token.isReplay()) {
                 // a copy of a used token is in someone else's hands: end the whole session
-                return refreshTokens.revokeFamily(token.familyId, now).replaceWith(
+                return revocations.endSession(token.userId, token.familyId, now).replaceWith(
                         Outcome.refused(new NotAuthenticated("this refresh token was used before; the session is ended")));
             }
             if (token.sessionOver(now, sessionLifetime)) {
@@ -132,16 +138,19 @@ public class Sessions {
                 String next = OpaqueTokens.newToken();
                 return persist(user, token.next(OpaqueTokens.hash(next), now, refreshLifetime, sessionLifetime), next);
             });
-        })).map(Outcome::orThrow).chain(this::sign);
+        })).invoke(relay::nudge).map(Outcome::orThrow).chain(this::sign);
     }
 
-    /** Ends the session the refresh token belongs to; unknown tokens end nothing and say nothing. */
+    /**
+     * Ends the session the refresh token belongs to, its access tokens included; unknown tokens end
+     * nothing and say nothing.
+     */
     public Uni<Void> signOut(String presented) {
         String hash = OpaqueTokens.hash(presented);
         return Panache.withTransaction(() -> refreshTokens.find("tokenHash", hash).firstResult()
-                .chain(token -> token == null ? Uni.createFrom().item(0)
-                        : refreshTokens.revokeFamily(token.familyId, clock.instant())))
-                .replaceWithVoid();
+                .chain(token -> token == null ? Uni.createFrom().voidItem()
+                        : revocations.endSession(token.userId, token.familyId, clock.instant())))
+                .invoke(relay::nudge);
     }
 
     private Uni<Outcome> startSession(User user) {

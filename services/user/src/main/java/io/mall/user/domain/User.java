@@ -86,11 +86,14 @@ public class User {
         return !isErased() && !adminLocked;
     }
 
-    public void changeRoles(Set<Role> newRoles, Instant now) {
+    /** Every account is a customer besides its other roles; tells whether the roles are now different. */
+    public boolean changeRoles(Set<Role> newRoles, Instant now) {
         EnumSet<Role> all = EnumSet.of(Role.CUSTOMER);
         all.addAll(newRoles);
+        boolean changed = !all.equals(roles);
         roles = all;
         updatedAt = now;
+        return changed;
     }
 
     /** Removes everything that identifies the person; the id stays so references elsewhere still resolve. */

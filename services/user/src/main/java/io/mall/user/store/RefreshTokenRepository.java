@@ -1,6 +1,7 @@
 package io.mall.user.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,22 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
     public Uni<Integer> revokeFamily(UUID familyId, Instant now) {
         return update("revokedAt = :now where familyId = :family and revokedAt is null",
                 Parameters.with("now", now).and("family", familyId));
+    }
+
+    /**
+     * The sessions of the account that issued a token since {@code since} (except {@code keepFamily},
+     * may be null): the ones whose access tokens may still be alive.
+     */
+    public Uni<List<UUID>> familiesActiveSince(UUID userId, Instant since, UUID keepFamily) {
+        String query = "select distinct familyId from RefreshToken where userId = :user and createdAt >= :since"
+                + (keepFamily == null ? "" : " and familyId <> :keep");
+        return getSession().chain(session -> {
+            var select = session.createSelectionQuery(query, UUID.class).setParameter("user", userId).setParameter("since", since);
+            if (keepFamily != null) {
+                select.setParameter("keep", keepFamily);
+            }
+            return select.getResultList();
+        });
     }
 
     /** Signs the account out everywhere, except the session {@code keepFamily} (may be null). */
