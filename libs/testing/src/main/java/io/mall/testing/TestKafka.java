@@ -87,6 +87,20 @@ public final class TestKafka {
     }
 
     /**
+     * The values {@code consumer} dead-lettered to {@code <topic>.dlq} with this key (several
+     * consumers may read one topic, each dead-letters on its own), once {@code expected} are there
+     * or the time is up.
+     */
+    public static List<String> deadLetters(String topic, String key, String consumer, int expected, Duration timeout) {
+        Predicate<ConsumerRecord<String, String>> byConsumer = record -> {
+            var header = record.headers().lastHeader("dead-letter-consumer");
+            return header != null && consumer.equals(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
+        };
+        return records(topic + ".dlq", key, found -> found.stream().filter(byConsumer).count() >= expected, timeout).stream()
+                .filter(byConsumer).map(ConsumerRecord::value).toList();
+    }
+
+    /**
      * The offset a consumer group has committed on one partition of a topic (the next record it
      * will read after a restart), or -1 when it has committed none.
      */

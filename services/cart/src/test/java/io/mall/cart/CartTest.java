@@ -345,7 +345,7 @@ class CartTest {
                 .until(() -> cart(me).then().extract().jsonPath().getList("lines").isEmpty());
         given().auth().oauth2(me).when().get("/api/v1/wishlist").then().statusCode(200).body("$", org.hamcrest.Matchers.empty());
         given().when().get("/api/v1/shared-carts/" + share).then().statusCode(404);
-        assertThat(TestKafka.read(Topics.USER_EVENTS + ".dlq", userId, list -> list.size() >= 2, Duration.ofSeconds(30))).hasSize(2);
+        assertThat(TestKafka.deadLetters(Topics.USER_EVENTS, userId, "user-events", 2, Duration.ofSeconds(30))).hasSize(2);
     }
 
     @Test

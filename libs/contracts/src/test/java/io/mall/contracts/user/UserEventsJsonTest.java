@@ -59,6 +59,19 @@ class UserEventsJsonTest {
         assertThat(data.get("userId").asText()).isEqualTo(userId.toString());
     }
 
+    @Test
+    void sessionsRevokedReadsBackEqualWithItsExpiryAsAnInstant() throws Exception {
+        SessionsRevoked revoked = new SessionsRevoked(userId, List.of(UUID.randomUUID(), UUID.randomUUID()),
+                Instant.parse("2026-11-26T10:16:00Z"));
+
+        String written = json.writeValueAsString(envelope(EventTypes.USER_SESSIONS_REVOKED, revoked));
+        EventEnvelope<SessionsRevoked> read = json.readValue(written, new TypeReference<>() {
+        });
+
+        assertThat(read.data()).isEqualTo(revoked);
+        assertThat(json.readTree(written).get("data").get("tokensExpireBy").asText()).isEqualTo("2026-11-26T10:16:00Z");
+    }
+
     private <T> EventEnvelope<T> envelope(String type, T data) {
         return new EventEnvelope<>(UUID.randomUUID(), type, "user", Instant.parse("2026-11-24T10:00:00Z"),
                 userId.toString(), null, data);
