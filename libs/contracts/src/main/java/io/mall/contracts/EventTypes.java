@@ -32,10 +32,16 @@ public final class EventTypes {
     public static final String PRODUCT_ARCHIVED = "product.archived";
 
     public static final String CHARGE_PAYMENT = "payment.charge";
+    public static final String CAPTURE_PAYMENT = "payment.capture";
     public static final String REFUND_PAYMENT = "payment.refund";
+    public static final String CANCEL_PAYMENT = "payment.cancel";
+    public static final String PAYMENT_AUTHORISED = "payment.authorised";
+    public static final String PAYMENT_ACTION_REQUIRED = "payment.action-required";
     public static final String PAYMENT_CAPTURED = "payment.captured";
     public static final String PAYMENT_FAILED = "payment.failed";
+    public static final String PAYMENT_CANCELLED = "payment.cancelled";
     public static final String PAYMENT_REFUNDED = "payment.refunded";
+    public static final String PAYMENT_REFUND_FAILED = "payment.refund-failed";
 
     public static final String CREATE_SHIPMENT = "shipping.create-shipment";
     public static final String SHIPMENT_CREATED = "shipping.shipment-created";

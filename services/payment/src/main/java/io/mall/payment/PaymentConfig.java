@@ -1,0 +1,44 @@
+package io.mall.payment;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+
+/** {@code mall.payment.*}: which gateways, how long to wait for them and for shoppers. */
+@ConfigMapping(prefix = "mall.payment")
+public interface PaymentConfig {
+
+    /** The gateway for cards and bank transfers: {@code sandbox} or {@code stripe}. */
+    String cardGateway();
+
+    /** The gateway for wallet payments: {@code sandbox} or {@code paypal}. */
+    String walletGateway();
+
+    /** A gateway that has not answered by then leaves the outcome unknown: it is looked up, not sent again. */
+    Duration gatewayTimeout();
+
+    Duration bankTransferExpiry();
+
+    Duration walletExpiry();
+
+    /** How often payments with an unknown outcome, expired waits and unanswered refunds are looked at. */
+    Duration recoveryInterval();
+
+    /** An outcome still unknown this long after the charge was sent fails the payment. */
+    Duration unknownOutcomeGiveUp();
+
+    Duration outboxPollInterval();
+
+    Sandbox sandbox();
+
+    interface Sandbox {
+        /** A virtual account receives its deposit this long after it is opened; zero: only when one is posted. */
+        Duration depositAfter();
+
+        /** How late the slow test card answers. */
+        Duration slowAnswer();
+
+        /** The public address the sandbox's wallet approval links point to. */
+        String publicUrl();
+    }
+}
