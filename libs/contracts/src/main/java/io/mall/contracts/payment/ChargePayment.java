@@ -32,4 +32,10 @@ public record ChargePayment(
         boolean saveCard,
         @Size(max = 2_000) String returnUrl,
         boolean authoriseOnly) {
+
+    /** The card token is a secret of the shopper's card: it stays out of logs. */
+    @Override
+    public String toString() {
+        return "ChargePayment[order " + orderId + ", " + amountMinor + " " + currency + ", " + method + "]";
+    }
 }
