@@ -8,8 +8,11 @@ import io.smallrye.config.ConfigMapping;
 @ConfigMapping(prefix = "mall.payment")
 public interface PaymentConfig {
 
-    /** The gateway for cards and bank transfers: {@code sandbox} or {@code stripe}. */
+    /** The gateway for cards: {@code sandbox} or {@code stripe}. */
     String cardGateway();
+
+    /** The gateway that opens virtual accounts for bank transfers: {@code sandbox}. */
+    String bankTransferGateway();
 
     /** The gateway for wallet payments: {@code sandbox} or {@code paypal}. */
     String walletGateway();
@@ -30,6 +33,31 @@ public interface PaymentConfig {
     Duration outboxPollInterval();
 
     Sandbox sandbox();
+
+    Stripe stripe();
+
+    PayPal paypal();
+
+    interface PayPal {
+        java.util.Optional<String> clientId();
+
+        java.util.Optional<String> clientSecret();
+
+        /** The id PayPal gave the webhook endpoint; its signatures are verified against it. */
+        java.util.Optional<String> webhookId();
+    }
+
+    interface Stripe {
+        /** The secret API key ({@code sk_live_...}, {@code sk_test_...}); from the mall-payment Secret. */
+        java.util.Optional<String> secretKey();
+
+        /** The signing secret of the webhook endpoint ({@code whsec_...}). */
+        java.util.Optional<String> webhookSecret();
+
+        /** A webhook signed longer ago than this is refused (a replay). */
+        @io.smallrye.config.WithDefault("PT5M")
+        Duration webhookTolerance();
+    }
 
     interface Sandbox {
         /** A virtual account receives its deposit this long after it is opened; zero: only when one is posted. */

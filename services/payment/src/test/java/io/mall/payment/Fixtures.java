@@ -22,7 +22,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /** The order saga's side of the payment service, and a shopper's card form, for tests. */
-final class Fixtures {
+public final class Fixtures {
 
     static final String VISA = "4242424242424242";
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -58,7 +58,7 @@ final class Fixtures {
         return envelopeId;
     }
 
-    static UUID charge(ChargePayment charge) {
+    public static UUID charge(ChargePayment charge) {
         return command(EventTypes.CHARGE_PAYMENT, charge.orderId(), charge);
     }
 
@@ -70,7 +70,7 @@ final class Fixtures {
     }
 
     /** The first {@code type} event about the order. */
-    static JsonPath event(UUID orderId, String type) {
+    public static JsonPath event(UUID orderId, String type) {
         return events(orderId, type, 1).stream().filter(event -> type.equals(event.getString("type"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " about order " + orderId));
     }

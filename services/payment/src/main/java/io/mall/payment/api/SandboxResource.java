@@ -32,7 +32,8 @@ public class SandboxResource {
 
     SandboxResource(SandboxBank bank, PaymentConfig config) {
         this.bank = bank;
-        this.enabled = SandboxGateway.NAME.equals(config.cardGateway()) || SandboxGateway.NAME.equals(config.walletGateway());
+        this.enabled = SandboxGateway.NAME.equals(config.cardGateway()) || SandboxGateway.NAME.equals(config.walletGateway())
+                || SandboxGateway.NAME.equals(config.bankTransferGateway());
     }
 
     /** As a gateway's card form (Stripe Elements) does: the card in, a token out. */

@@ -215,23 +215,30 @@ public class Payments {
         });
     }
 
-    /** A deposit or a wallet approval came (the gateway's notification): the payment is captured. */
-    public Uni<Payment> shopperActed(String gateway, String reference) {
+    /**
+     * A gateway said something happened to a payment (a webhook, the sandbox bank): what it says is
+     * not taken on trust; the payment is looked up at the gateway and recorded as it stands there.
+     * An approved wallet payment is captured now. Unknown references are none of this service's.
+     */
+    public Uni<Payment> notified(String gateway, String reference) {
         return Panache.withSession(() -> payments.findByReference(gateway, reference)).chain(payment -> {
             if (payment == null) {
                 throw new NotFound("no payment with reference " + reference);
             }
-            if (payment.status != PaymentStatus.ACTION_REQUIRED) {
+            if (payment.status != PaymentStatus.PENDING && payment.status != PaymentStatus.ACTION_REQUIRED
+                    && payment.status != PaymentStatus.AUTHORISED) {
                 return Uni.createFrom().item(payment);
             }
             return gateways.lookUp(payment.gateway, payment.id.toString(), reference).chain(found -> {
-                GatewayAnswer answer = found.orElseThrow(() -> new NotFound("the gateway knows no payment " + reference));
-                if (answer.outcome() == GatewayAnswer.Outcome.ACTION_REQUIRED && payment.method == PaymentMethod.EASY_PAY) {
-                    // approved by the shopper: the wallet payment is taken now
+                if (found.isEmpty()) {
+                    return Uni.createFrom().item(payment);
+                }
+                GatewayAnswer answer = found.get();
+                if (answer.outcome() == GatewayAnswer.Outcome.APPROVED) {
                     return gateways.capture(payment.gateway, reference, payment.amount(), payment.id + ":capture")
                             .chain(captured -> apply(payment.id, captured, Transaction.Kind.CAPTURE));
                 }
-                return apply(payment.id, answer, Transaction.Kind.CAPTURE);
+                return apply(payment.id, answer, kindOf(payment));
             });
         });
     }
@@ -389,6 +396,7 @@ public class Payments {
                     yield outbox.add(EventTypes.PAYMENT_CANCELLED, payment.orderId,
                             new PaymentCancelled(payment.id, payment.orderId, payment.failureReason), now);
                 }
+                case APPROVED -> Uni.createFrom().voidItem(); // captured next, by the caller
                 case REFUNDED -> throw new IllegalStateException("a charge cannot be answered with a refund");
             };
         })).invoke(relay::nudge);

@@ -36,7 +36,7 @@ public class SandboxBank {
 
     /** A deposit of exactly the amount owed, before the account expires; anything else is not accepted. */
     public Uni<Payment> deposit(String accountNumber, long amountMinor) {
-        return sandbox.deposit(accountNumber, amountMinor).chain(reference -> payments.shopperActed(SandboxGateway.NAME,
+        return sandbox.deposit(accountNumber, amountMinor).chain(reference -> payments.notified(SandboxGateway.NAME,
                 reference.orElseThrow(() -> new NotFound("no open virtual account " + accountNumber + " awaits " + amountMinor))));
     }
 
@@ -45,7 +45,7 @@ public class SandboxBank {
             if (!changed) {
                 throw new NotFound("no wallet payment " + reference + " awaits approval");
             }
-            return approved ? payments.shopperActed(SandboxGateway.NAME, reference) : payments.shopperDeclined(SandboxGateway.NAME, reference);
+            return approved ? payments.notified(SandboxGateway.NAME, reference) : payments.shopperDeclined(SandboxGateway.NAME, reference);
         });
     }
 
@@ -54,7 +54,7 @@ public class SandboxBank {
         return sandbox.depositsDue().chain(references -> {
             Uni<Void> all = Uni.createFrom().voidItem();
             for (String reference : references) {
-                all = all.chain(() -> payments.shopperActed(SandboxGateway.NAME, reference).onFailure().recoverWithNull().replaceWithVoid());
+                all = all.chain(() -> payments.notified(SandboxGateway.NAME, reference).onFailure().recoverWithNull().replaceWithVoid());
             }
             return all;
         }).onFailure().recoverWithUni(failure -> {

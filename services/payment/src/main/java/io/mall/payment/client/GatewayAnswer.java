@@ -18,7 +18,10 @@ public record GatewayAnswer(Outcome outcome, String reference, Money amount, Car
         String message, String bank, String accountNumber, String approvalUrl, Instant expiresAt) {
 
     public enum Outcome {
-        AUTHORISED, CAPTURED, ACTION_REQUIRED, CANCELLED, REFUNDED, FAILED
+        AUTHORISED, CAPTURED, ACTION_REQUIRED,
+        /** The shopper approved a wallet payment: it is captured next. */
+        APPROVED,
+        CANCELLED, REFUNDED, FAILED
     }
 
     public static GatewayAnswer authorised(String reference, Money amount, CardDetails card) {
@@ -35,6 +38,10 @@ public record GatewayAnswer(Outcome outcome, String reference, Money amount, Car
 
     public static GatewayAnswer approvalAwaited(String reference, Money amount, String approvalUrl, Instant expiresAt) {
         return new GatewayAnswer(Outcome.ACTION_REQUIRED, reference, amount, null, null, null, null, null, approvalUrl, expiresAt);
+    }
+
+    public static GatewayAnswer approved(String reference, Money amount) {
+        return new GatewayAnswer(Outcome.APPROVED, reference, amount, null, null, null, null, null, null, null);
     }
 
     public static GatewayAnswer cancelled(String reference) {

@@ -56,13 +56,17 @@ public class Gateways {
                     .build());
         }
         require(config.cardGateway(), PaymentMethod.CARD);
-        require(config.cardGateway(), PaymentMethod.BANK_TRANSFER);
+        require(config.bankTransferGateway(), PaymentMethod.BANK_TRANSFER);
         require(config.walletGateway(), PaymentMethod.EASY_PAY);
     }
 
     /** The gateway that takes new payments of this method. */
     public String forMethod(PaymentMethod method) {
-        return method == PaymentMethod.EASY_PAY ? config.walletGateway() : config.cardGateway();
+        return switch (method) {
+            case CARD -> config.cardGateway();
+            case BANK_TRANSFER -> config.bankTransferGateway();
+            case EASY_PAY -> config.walletGateway();
+        };
     }
 
     public Uni<GatewayAnswer> charge(String gateway, ChargeRequest request) {

@@ -251,7 +251,8 @@ public class SandboxGateway implements PaymentGateway {
         return switch (charge.status()) {
             case "CAPTURED" -> GatewayAnswer.captured(charge.reference(), new Money(charge.capturedMinor(), charge.currency()), null);
             case "AUTHORISED" -> GatewayAnswer.authorised(charge.reference(), amount, null);
-            case "ACTION_REQUIRED", "APPROVED" -> charge.accountNumber() != null
+            case "APPROVED" -> GatewayAnswer.approved(charge.reference(), amount);
+            case "ACTION_REQUIRED" -> charge.accountNumber() != null
                     ? GatewayAnswer.depositAwaited(charge.reference(), amount, charge.bank(), charge.accountNumber(), charge.expiresAt())
                     : GatewayAnswer.approvalAwaited(charge.reference(), amount,
                             config.publicUrl() + "/api/v1/payments/sandbox/wallet/" + charge.reference(), charge.expiresAt());
