@@ -86,10 +86,7 @@ public final class PaymentBench {
         List<String> tokens = tokens(16);
         Instant started = Instant.now();
         try (KafkaConsumer<String, String> consumer = consumer(); KafkaProducer<String, String> producer = producer()) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor("payment.events")) {
-                partitions.add(new TopicPartition(info.topic(), info.partition()));
-            }
+            List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position); // settle the positions before the first command is sent
@@ -124,6 +121,21 @@ public final class PaymentBench {
             sender.shutdownNow();
         }
         write(out, command, started);
+    }
+
+    /** The partitions of payment.events; asking for them creates the topic on a fresh broker, so ask until they are there. */
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) throws InterruptedException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor("payment.events")) {
+                partitions.add(new TopicPartition(info.topic(), info.partition()));
+            }
+            if (!partitions.isEmpty()) {
+                return partitions;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("payment.events has no partitions on the broker");
     }
 
     private void answered(String value, long now) {

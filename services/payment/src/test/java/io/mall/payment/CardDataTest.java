@@ -28,7 +28,7 @@ import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * A card number reaches the sandbox's card form and goes no further: after payments with every
- * test card, no table, event or answer holds one. And one unreadable command does not stop the rest.
+ * test card, no table, event, answer or line of the service's log holds one. And one unreadable command does not stop the rest.
  */
 @QuarkusTest
 class CardDataTest {
@@ -40,7 +40,7 @@ class CardDataTest {
     Pool database;
 
     @Test
-    void noCardNumberIsStoredPublishedOrAnsweredAfterPaymentsWithEveryTestCard() {
+    void noCardNumberIsStoredPublishedAnsweredOrLoggedAfterPaymentsWithEveryTestCard() {
         UUID shopper = UUID.randomUUID();
         List<String> answers = new ArrayList<>();
         List<UUID> orders = new ArrayList<>();
@@ -72,8 +72,16 @@ class CardDataTest {
         orders.forEach(order -> published.addAll(TestKafka.read(Topics.PAYMENT_EVENTS, order.toString(), list -> !list.isEmpty(),
                 Duration.ofSeconds(10))));
 
+        String log;
+        try {
+            log = java.nio.file.Files.readString(java.nio.file.Path.of("target/payment-test.log"));
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the service's log (target/payment-test.log) cannot be read", e);
+        }
+        assertThat(log).as("the service's log").contains("POST /api/v1/payments/sandbox/tokens");
         for (String number : NUMBERS) {
             String middle = number.substring(4, 12);
+            assertThat(log).as("the service's log").doesNotContain(number).doesNotContain(middle);
             assertThat(stored).as("stored rows").noneMatch(text -> text.contains(number) || text.contains(middle));
             assertThat(published).as("events").noneMatch(text -> text.contains(number) || text.contains(middle));
             assertThat(answers).as("answers").noneMatch(text -> text.contains(number) || text.contains(middle));

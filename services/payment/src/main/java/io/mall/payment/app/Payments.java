@@ -307,11 +307,9 @@ public class Payments {
         };
         ChargeRequest request = new ChargeRequest(payment.id.toString(), payment.orderId, payment.amount(), payment.method,
                 payment.cardToken, !payment.authoriseOnly, payment.returnUrl, expiresAt);
-        Uni<CardDetails> card = payment.method == PaymentMethod.CARD && payment.cardBrand == null
-                ? gateways.card(payment.gateway, payment.cardToken).onFailure(BrokenRule.class).recoverWithNull()
-                : Uni.createFrom().nullItem();
-        return card.chain(details -> gateways.charge(payment.gateway, request)
-                .chain(answer -> apply(payment.id, withCard(answer, details), kindOf(payment))))
+        return gateways.charge(payment.gateway, request)
+                .chain(answer -> describeCard(payment, answer))
+                .chain(answer -> apply(payment.id, answer, kindOf(payment)))
                 .onFailure(GatewayUnreachable.class).recoverWithUni(failure -> {
                     LOG.warnf("payment %s: %s", payment.id, failure.getMessage());
                     return fail(payment.id, FailureCode.GATEWAY_UNAVAILABLE, FailureCode.GATEWAY_UNAVAILABLE.description());
@@ -322,6 +320,16 @@ public class Payments {
                     metrics.counter("mall.payment.unknown.outcomes").increment();
                     return lookUpOnce(payment);
                 });
+    }
+
+    /** The card charged, for the shopper to recognise it: from the answer, or asked of the gateway when the answer does not say. */
+    private Uni<GatewayAnswer> describeCard(Payment payment, GatewayAnswer answer) {
+        if (payment.method != PaymentMethod.CARD || payment.cardBrand != null || answer.card() != null || payment.cardToken == null) {
+            return Uni.createFrom().item(answer);
+        }
+        return gateways.card(payment.gateway, payment.cardToken).map(answer::withCard)
+                // the charge's answer stands without the card's description
+                .onFailure().recoverWithItem(answer);
     }
 
     /** After a timeout: what the gateway did, if it says now; otherwise the payment waits for the sweep. */
@@ -471,14 +479,6 @@ public class Payments {
 
     private static Transaction.Kind kindOf(Payment payment) {
         return payment.authoriseOnly ? Transaction.Kind.AUTHORISATION : Transaction.Kind.CAPTURE;
-    }
-
-    private static GatewayAnswer withCard(GatewayAnswer answer, CardDetails card) {
-        if (card == null || answer.card() != null) {
-            return answer;
-        }
-        return new GatewayAnswer(answer.outcome(), answer.reference(), answer.amount(), card, answer.failure(), answer.message(),
-                answer.bank(), answer.accountNumber(), answer.approvalUrl(), answer.expiresAt());
     }
 
     private static boolean isUniqueViolation(Throwable failure) {

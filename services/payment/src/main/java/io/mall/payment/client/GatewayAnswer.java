@@ -56,6 +56,11 @@ public record GatewayAnswer(Outcome outcome, String reference, Money amount, Car
         return new GatewayAnswer(Outcome.FAILED, reference, null, null, failure, message, null, null, null, null);
     }
 
+    /** The same answer, naming the card that was charged. */
+    public GatewayAnswer withCard(CardDetails charged) {
+        return new GatewayAnswer(outcome, reference, amount, charged, failure, message, bank, accountNumber, approvalUrl, expiresAt);
+    }
+
     public boolean isFailure() {
         return outcome == Outcome.FAILED;
     }

@@ -28,7 +28,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * The order saga's requests on {@code payment.commands}. Each answers on {@code payment.events}
  * through the outbox and is idempotent per order (charge, capture, cancel) or per refund id, so a
- * redelivered command repeats its answer and never moves money twice.
+ * redelivered command repeats its answer (its event is published again) and never moves money twice.
  */
 @ApplicationScoped
 public class PaymentCommands {
@@ -48,7 +48,9 @@ public class PaymentCommands {
 
     @Incoming("payment-commands")
     public Uni<Void> handle(Message<String> message) {
-        return inbox.process(CONSUMER, message, this::apply);
+        // every command is idempotent by itself (per order, per refund id): a redelivery repeats its
+        // answer, so no store write per message is needed to remember it
+        return inbox.processIdempotent(CONSUMER, message, this::apply);
     }
 
     private Uni<Void> apply(ReceivedEnvelope command) {

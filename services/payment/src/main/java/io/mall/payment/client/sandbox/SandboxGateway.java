@@ -110,7 +110,8 @@ public class SandboxGateway implements PaymentGateway {
             }
             status = failure != null ? "FAILED" : request.capture() ? "CAPTURED" : "AUTHORISED";
             long captured = "CAPTURED".equals(status) ? request.amount().minor() : 0;
-            Uni<GatewayAnswer> answer = record(request, status, captured, request.cardToken(), failure, null, null, null);
+            Uni<GatewayAnswer> answer = record(request, status, captured, request.cardToken(), failure, null, null, null)
+                    .map(recorded -> recorded.withCard(card.details()));
             // the slow card is charged at once, and answered late: a caller that gave up meanwhile finds it by looking it up
             return card.behaviour() == TestCards.SLOW ? answer.onItem().delayIt().by(config.slowAnswer()) : answer;
         });
@@ -133,12 +134,15 @@ public class SandboxGateway implements PaymentGateway {
         String reference = (request.method() == PaymentMethod.EASY_PAY ? "wal_" : "ch_") + randomHex(12);
         return database.preparedQuery("INSERT INTO sandbox_charges (reference, idempotency_key, method, status, currency,"
                 + " amount_minor, captured_minor, card_token, failure_code, bank, account_number, expires_at, deposit_due_at, created_at)"
-                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (idempotency_key) DO NOTHING")
+                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (idempotency_key) DO NOTHING"
+                + " RETURNING *")
                 .execute(Tuple.from(new Object[] { reference, request.idempotencyKey(), request.method().name(), status,
                         request.amount().currency(), request.amount().minor(), captured, cardToken,
                         failure == null ? null : failure.name(), account == null ? null : BANK, account, time(expiresAt),
                         time(depositDue), now() }))
-                .chain(() -> findByKey(database, request.idempotencyKey()))
+                // nothing returned: the key was used before, and its first charge is the answer
+                .chain(inserted -> inserted.size() > 0 ? Uni.createFrom().item(Optional.of(SandboxCharge.of(inserted.iterator().next())))
+                        : findByKey(database, request.idempotencyKey()))
                 .map(charge -> answer(charge.orElseThrow()));
     }
 

@@ -71,6 +71,8 @@ public class StripeGateway implements PaymentGateway {
         form.add("payment_method_types[]", "card");
         form.add("metadata[payment_id]", request.idempotencyKey());
         form.add("metadata[order_id]", request.orderId().toString());
+        // the charge's card comes back with the answer, so no second call is needed to describe it
+        form.add("expand[]", "latest_charge");
         if (request.returnUrl() != null) {
             form.add("return_url", request.returnUrl());
         }
@@ -152,10 +154,13 @@ public class StripeGateway implements PaymentGateway {
     private static GatewayAnswer intentAnswer(JsonNode intent, Money asked) {
         String id = intent.path("id").asText();
         Money amount = new Money(intent.path("amount").asLong(), intent.path("currency").asText().toUpperCase(Locale.ROOT));
+        JsonNode card = intent.path("latest_charge").path("payment_method_details").path("card");
+        CardDetails charged = card.isObject() ? new CardDetails(intent.path("payment_method").asText(null), card.path("brand").asText(),
+                card.path("last4").asText(), card.path("exp_month").asInt(), card.path("exp_year").asInt()) : null;
         return switch (intent.path("status").asText()) {
             case "succeeded" -> GatewayAnswer.captured(id, new Money(intent.path("amount_received").asLong(amount.minor()),
-                    amount.currency()), null);
-            case "requires_capture" -> GatewayAnswer.authorised(id, amount, null);
+                    amount.currency()), charged);
+            case "requires_capture" -> GatewayAnswer.authorised(id, amount, charged);
             case "requires_action" -> GatewayAnswer.approvalAwaited(id, amount,
                     intent.path("next_action").path("redirect_to_url").path("url").asText(null), null);
             case "canceled" -> GatewayAnswer.cancelled(id);
