@@ -97,9 +97,14 @@ public class PostgresOutboxRelay {
                 });
     }
 
+    /**
+     * Sends a batch at once and waits for all acknowledgements: the rows are the heads of distinct
+     * subjects, so nothing in a batch must go before anything else, and the producer packs them into
+     * few requests (one by one, each waiting for the last, capped a relay at ~150 events/s).
+     */
     private Uni<List<Long>> publish(List<Row> rows) {
         return Multi.createFrom().iterable(rows)
-                .onItem().transformToUniAndConcatenate(row -> kafka.sendMessage(Message.of(row.getString("payload"))
+                .onItem().transformToUniAndMerge(row -> kafka.sendMessage(Message.of(row.getString("payload"))
                         .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                                 .withTopic(row.getString("topic"))
                                 .withKey(row.getString("message_key"))
