@@ -25,7 +25,7 @@ import io.mall.user.store.Account;
 import io.mall.user.store.Export;
 import io.mall.user.store.Outbox;
 import io.mall.user.store.Passwords;
-import io.mall.user.store.PersonalDataCipher;
+import io.mall.personaldata.PersonalDataCipher;
 import io.mall.user.store.RefreshTokenRepository;
 import io.mall.user.store.UserRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;

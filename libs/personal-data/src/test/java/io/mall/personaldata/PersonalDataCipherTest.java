@@ -1,4 +1,4 @@
-package io.mall.user.store;
+package io.mall.personaldata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,8 +7,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.mall.user.UserConfig;
-
 class PersonalDataCipherTest {
 
     private static final String KEY_2025 = "MjAyNS1rZXktb2YtdGhpcnR5LXR3by1ieXRlcy0hISE=";
@@ -16,7 +14,7 @@ class PersonalDataCipherTest {
 
     @Test
     void encryptsSoThatOnlyTheSameAccountDecrypts() {
-        PersonalDataCipher cipher = new PersonalDataCipher(config("2026", Map.of("2026", KEY_2026)));
+        PersonalDataCipher cipher = cipher("2026", Map.of("2026", KEY_2026));
 
         String stored = cipher.encrypt("+82 10 1234 5678", "account-1");
 
@@ -28,8 +26,8 @@ class PersonalDataCipherTest {
 
     @Test
     void afterAKeyRotationOldValuesStillDecryptAndNewOnesUseTheNewKey() {
-        String old = new PersonalDataCipher(config("2025", Map.of("2025", KEY_2025))).encrypt("김민지", "account-1");
-        PersonalDataCipher rotated = new PersonalDataCipher(config("2026", Map.of("2025", KEY_2025, "2026", KEY_2026)));
+        String old = cipher("2025", Map.of("2025", KEY_2025)).encrypt("김민지", "account-1");
+        PersonalDataCipher rotated = cipher("2026", Map.of("2025", KEY_2025, "2026", KEY_2026));
 
         assertThat(rotated.decrypt(old, "account-1")).isEqualTo("김민지");
         assertThat(rotated.isStale(old)).isTrue();
@@ -38,21 +36,11 @@ class PersonalDataCipherTest {
 
     @Test
     void refusesToStartWithoutItsActiveKey() {
-        assertThatThrownBy(() -> new PersonalDataCipher(config("2026", Map.of("2025", KEY_2025))))
+        assertThatThrownBy(() -> cipher("2026", Map.of("2025", KEY_2025)))
                 .hasMessageContaining("active-key '2026'");
     }
 
-    private static UserConfig.PersonalData config(String activeKey, Map<String, String> keys) {
-        return new UserConfig.PersonalData() {
-            @Override
-            public String activeKey() {
-                return activeKey;
-            }
-
-            @Override
-            public Map<String, String> keys() {
-                return keys;
-            }
-        };
+    private static PersonalDataCipher cipher(String activeKey, Map<String, String> keys) {
+        return new PersonalDataCipher(keys, activeKey, "mall.test.personal-data");
     }
 }

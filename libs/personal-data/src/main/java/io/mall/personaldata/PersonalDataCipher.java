@@ -1,4 +1,4 @@
-package io.mall.user.store;
+package io.mall.personaldata;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,18 +13,16 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.mall.user.UserConfig;
 
 /**
  * Encrypts personal data (names, phone numbers) before it reaches the database, with AES-256-GCM.
  * A stored value is {@code <key id>:<base64 of 12-byte nonce + ciphertext + tag>}: the key id lets
  * keys rotate (new values use the active key; old ones still decrypt with theirs), and the
- * account id as associated data stops a value from being copied onto another account.
+ * owner's id as associated data stops a value from being copied onto another owner's record.
+ * Plain Java: a service makes one from its configuration ({@code mall.<service>.personal-data.*})
+ * and produces it as a bean.
  */
-@ApplicationScoped
-public class PersonalDataCipher {
+public final class PersonalDataCipher {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -33,23 +31,22 @@ public class PersonalDataCipher {
     private final Map<String, SecretKey> keys = new HashMap<>();
     private final String activeKey;
 
-    @jakarta.inject.Inject
-    PersonalDataCipher(UserConfig config) {
-        this(config.personalData());
-    }
-
-    PersonalDataCipher(UserConfig.PersonalData config) {
-        config.keys().forEach((id, base64) -> {
+    /**
+     * @param keys      key id → 32 random bytes in base64
+     * @param activeKey the id of the key new values are encrypted with
+     * @param prefix    where the keys are configured, for the messages that say what is wrong
+     */
+    public PersonalDataCipher(Map<String, String> keys, String activeKey, String prefix) {
+        keys.forEach((id, base64) -> {
             byte[] key = Base64.getDecoder().decode(base64.strip());
             if (key.length != 32) {
-                throw new IllegalStateException("mall.user.personal-data.keys." + id + " must be 32 bytes in base64");
+                throw new IllegalStateException(prefix + ".keys." + id + " must be 32 bytes in base64");
             }
-            keys.put(id, new SecretKeySpec(key, "AES"));
+            this.keys.put(id, new SecretKeySpec(key, "AES"));
         });
-        activeKey = config.activeKey();
-        if (!keys.containsKey(activeKey)) {
-            throw new IllegalStateException("mall.user.personal-data.active-key '" + activeKey
-                    + "' has no key in mall.user.personal-data.keys");
+        this.activeKey = activeKey;
+        if (!this.keys.containsKey(activeKey)) {
+            throw new IllegalStateException(prefix + ".active-key '" + activeKey + "' has no key in " + prefix + ".keys");
         }
     }
 
