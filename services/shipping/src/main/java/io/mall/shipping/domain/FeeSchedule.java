@@ -1,0 +1,135 @@
+package io.mall.shipping.domain;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.mall.domain.BrokenRule;
+
+/**
+ * The fee rules of one version, as data an administrator can change: weight bands with a fee per
+ * zone, zones and surcharges by Korean postal-code ranges, a free-shipping threshold, and what
+ * each option adds and promises. Every quote names the version it was made with.
+ *
+ * @param zones       postal ranges per zone name; a code in none of them is in {@code defaultZone}
+ * @param bands       ascending by {@code maxGrams}; a parcel goes in the first band it fits
+ * @param surcharges  each range a destination falls in adds its amount (Jeju, other islands, remote areas)
+ * @param freeAbove   an order subtotal at or above this pays no base fee (surcharges and premiums still apply)
+ * @param options     what each option adds and promises; an option absent here is not offered
+ * @param holidays    days no courier delivers, besides Saturdays and Sundays
+ */
+public record FeeSchedule(int version, String currency, Map<String, List<PostalRange>> zones, String defaultZone,
+        List<WeightBand> bands, List<PostalRange> surcharges, Map<String, Long> surchargeAmounts, long freeAbove,
+        Map<ShippingOption, OptionRule> options, Set<LocalDate> holidays) {
+
+    /** Parcels up to {@code maxGrams} cost {@code fees.get(zone)} in that zone. */
+    public record WeightBand(int maxGrams, Map<String, Long> fees) {
+    }
+
+    /**
+     * @param premium     added to the base fee
+     * @param businessDays how many business days after dispatch it arrives (0: the same day)
+     * @param cutOff      orders after this local time leave the next business day (null: no cut-off)
+     * @param onlyIn      the option is offered only for these postal ranges (empty: everywhere)
+     */
+    public record OptionRule(long premium, int businessDays, LocalTime cutOff, List<PostalRange> onlyIn) {
+    }
+
+    public static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+
+    public FeeSchedule {
+        if (bands.isEmpty()) {
+            throw new IllegalArgumentException("a fee schedule needs at least one weight band");
+        }
+        for (int i = 1; i < bands.size(); i++) {
+            if (bands.get(i).maxGrams() <= bands.get(i - 1).maxGrams()) {
+                throw new IllegalArgumentException("weight bands must rise: " + bands.get(i).maxGrams() + " g after "
+                        + bands.get(i - 1).maxGrams() + " g");
+            }
+        }
+        for (WeightBand band : bands) {
+            for (String zone : zones.keySet()) {
+                if (!band.fees().containsKey(zone)) {
+                    throw new IllegalArgumentException("the " + band.maxGrams() + " g band has no fee for zone " + zone);
+                }
+            }
+            if (!band.fees().containsKey(defaultZone)) {
+                throw new IllegalArgumentException("the " + band.maxGrams() + " g band has no fee for zone " + defaultZone);
+            }
+        }
+    }
+
+    /**
+     * Every option offered for a parcel of {@code grams} to {@code destination} in an order worth
+     * {@code subtotal}, ordered at {@code now}: its fee and the date it is promised by.
+     */
+    public List<Quote> quote(PostalAddress destination, long grams, long subtotal, Instant now) {
+        if (!destination.isKorean()) {
+            throw new BrokenRule("country", "only addresses in Korea can be quoted so far");
+        }
+        if (grams <= 0) {
+            throw new BrokenRule("weight", "must be more than 0 grams");
+        }
+        if (subtotal < 0) {
+            throw new BrokenRule("subtotal", "must not be negative");
+        }
+        WeightBand band = bands.stream().filter(candidate -> grams <= candidate.maxGrams()).findFirst()
+                .orElseThrow(() -> new BrokenRule("weight", "is more than the " + bands.get(bands.size() - 1).maxGrams()
+                        + " grams a parcel may weigh"));
+        String postalCode = destination.postalCode();
+        String zone = zones.entrySet().stream().filter(entry -> entry.getValue().stream().anyMatch(range -> range.contains(postalCode)))
+                .map(Map.Entry::getKey).findFirst().orElse(defaultZone);
+        long base = subtotal >= freeAbove ? 0 : band.fees().get(zone);
+        List<Quote.Surcharge> added = surcharges.stream().filter(range -> range.contains(postalCode))
+                .map(range -> new Quote.Surcharge(range.name(), surchargeAmounts.getOrDefault(range.name(), 0L))).toList();
+        long surcharge = added.stream().mapToLong(Quote.Surcharge::amount).sum();
+        ZonedDateTime local = now.atZone(SEOUL);
+        List<Quote> quotes = new ArrayList<>();
+        for (ShippingOption option : ShippingOption.values()) {
+            OptionRule rule = options.get(option);
+            if (rule == null || (!rule.onlyIn().isEmpty() && rule.onlyIn().stream().noneMatch(range -> range.contains(postalCode)))) {
+                continue;
+            }
+            LocalDate dispatch = dispatchDay(local, rule.cutOff());
+            if (option == ShippingOption.SAME_DAY && !dispatch.equals(local.toLocalDate())) {
+                continue; // past the cut-off, or not a business day: same-day is not offered now
+            }
+            quotes.add(new Quote(option, base, rule.premium(), added, base + rule.premium() + surcharge, currency,
+                    addBusinessDays(dispatch, rule.businessDays()), version));
+        }
+        return quotes;
+    }
+
+    /** Today if it is a business day and before the cut-off, otherwise the next business day. */
+    private LocalDate dispatchDay(ZonedDateTime local, LocalTime cutOff) {
+        LocalDate day = local.toLocalDate();
+        boolean late = cutOff != null && !local.toLocalTime().isBefore(cutOff);
+        if (!isBusinessDay(day) || late) {
+            day = addBusinessDays(day, 1);
+        }
+        return day;
+    }
+
+    LocalDate addBusinessDays(LocalDate from, int days) {
+        LocalDate day = from;
+        int left = days;
+        while (left > 0) {
+            day = day.plusDays(1);
+            if (isBusinessDay(day)) {
+                left--;
+            }
+        }
+        return day;
+    }
+
+    private boolean isBusinessDay(LocalDate day) {
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY && !holidays.contains(day);
+    }
+}
