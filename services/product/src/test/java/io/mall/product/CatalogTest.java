@@ -167,6 +167,7 @@ class CatalogTest {
         assertThat(found.getList("sku", String.class)).containsExactlyInAnyOrder(a, b);
         assertThat(found.getInt("find { it.sku == '" + b + "' }.available")).isZero();
         assertThat(found.getLong("find { it.sku == '" + a + "' }.price")).isEqualTo(12_000);
+        assertThat(found.getInt("find { it.sku == '" + a + "' }.weightGrams")).isEqualTo(800);
         Admin.asService().when().get("/internal/skus").then().statusCode(400);
     }
 }

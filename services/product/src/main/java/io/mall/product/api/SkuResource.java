@@ -27,9 +27,13 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class SkuResource {
 
-    /** A SKU as a buyer would see it now; unknown SKUs are simply absent from the answer. */
+    /**
+     * A SKU as a buyer would see it now; unknown SKUs are simply absent from the answer.
+     *
+     * @param weightGrams the packed weight the shipping service quotes fees by
+     */
     public record SkuView(String sku, String productId, String name, String image, long price, String currency, int available,
-            boolean archived) {
+            boolean archived, int weightGrams) {
     }
 
     private static final int MAX_SKUS = 200;
@@ -58,6 +62,6 @@ public class SkuResource {
             return null;
         }
         return new SkuView(item.sku, product.id, product.name, product.images.isEmpty() ? null : product.images.get(0),
-                variant.price, variant.currency, item.available, product.archived);
+                variant.price, variant.currency, item.available, product.archived, variant.weightGrams);
     }
 }

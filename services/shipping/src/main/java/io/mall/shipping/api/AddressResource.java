@@ -45,6 +45,12 @@ public class AddressResource {
             @Size(max = 200) String line2, Boolean isDefault) {
     }
 
+    /** Where a parcel goes, without who receives it (a quote needs no more). */
+    public record DestinationForm(@NotNull @Size(max = 2) String country, @Size(max = 12) String postalCode,
+            @Size(max = 100) String region, @Size(max = 100) String city, @NotNull @Size(max = 200) String line1,
+            @Size(max = 200) String line2) {
+    }
+
     public record AddressView(UUID id, String label, String recipientName, String phone, String country, String postalCode,
             String region, String city, String line1, String line2, boolean isDefault, Instant createdAt, Instant updatedAt) {
 

@@ -45,25 +45,34 @@ public record FeeSchedule(int version, String currency, Map<String, List<PostalR
     public static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
     public FeeSchedule {
-        if (bands.isEmpty()) {
-            throw new IllegalArgumentException("a fee schedule needs at least one weight band");
+        if (zones == null || bands == null || bands.isEmpty() || surcharges == null || surchargeAmounts == null || options == null
+                || defaultZone == null || currency == null) {
+            throw new BrokenRule("rules", "need a currency, zones, a default zone, at least one weight band, surcharges and options");
+        }
+        if (holidays == null) {
+            holidays = Set.of();
         }
         for (int i = 1; i < bands.size(); i++) {
             if (bands.get(i).maxGrams() <= bands.get(i - 1).maxGrams()) {
-                throw new IllegalArgumentException("weight bands must rise: " + bands.get(i).maxGrams() + " g after "
+                throw new BrokenRule("rules", "weight bands must rise: " + bands.get(i).maxGrams() + " g after "
                         + bands.get(i - 1).maxGrams() + " g");
             }
         }
         for (WeightBand band : bands) {
             for (String zone : zones.keySet()) {
                 if (!band.fees().containsKey(zone)) {
-                    throw new IllegalArgumentException("the " + band.maxGrams() + " g band has no fee for zone " + zone);
+                    throw new BrokenRule("rules", "the " + band.maxGrams() + " g band has no fee for zone " + zone);
                 }
             }
             if (!band.fees().containsKey(defaultZone)) {
-                throw new IllegalArgumentException("the " + band.maxGrams() + " g band has no fee for zone " + defaultZone);
+                throw new BrokenRule("rules", "the " + band.maxGrams() + " g band has no fee for zone " + defaultZone);
             }
         }
+    }
+
+    /** The same rules under another version number (the store numbers what it keeps). */
+    public FeeSchedule withVersion(int number) {
+        return new FeeSchedule(number, currency, zones, defaultZone, bands, surcharges, surchargeAmounts, freeAbove, options, holidays);
     }
 
     /**

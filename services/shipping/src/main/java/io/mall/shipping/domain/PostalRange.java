@@ -8,7 +8,7 @@ public record PostalRange(String name, int from, int to) {
 
     public PostalRange {
         if (from > to || from < 0 || to > 99_999) {
-            throw new IllegalArgumentException("postal range " + name + " must run from a lower to a higher five-digit code");
+            throw new io.mall.domain.BrokenRule("rules", "postal range " + name + " must run from a lower to a higher five-digit code");
         }
     }
 

@@ -114,9 +114,9 @@ class FeeScheduleTest {
     @Test
     void aScheduleWhoseBandsDoNotRiseOrLackAZonesFeeIsRefused() {
         assertThatThrownBy(() -> new FeeSchedule(1, "KRW", Map.of(), "mainland", List.of(band1(5_000), band1(2_000)), List.of(), Map.of(),
-                50_000, Map.of(), Set.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must rise");
+                50_000, Map.of(), Set.of())).isInstanceOf(BrokenRule.class).hasMessageContaining("must rise");
         assertThatThrownBy(() -> new FeeSchedule(1, "KRW", Map.of("capital", List.of(SEOUL)), "mainland", List.of(band1(2_000)),
-                List.of(), Map.of(), 50_000, Map.of(), Set.of())).isInstanceOf(IllegalArgumentException.class)
+                List.of(), Map.of(), 50_000, Map.of(), Set.of())).isInstanceOf(BrokenRule.class)
                 .hasMessageContaining("zone capital");
     }
 
