@@ -25,7 +25,6 @@ import io.mall.payment.client.GatewayAnswer;
 import io.mall.payment.client.GatewayUnreachable;
 import io.mall.payment.client.Gateways;
 import io.mall.payment.client.OutcomeUnknown;
-import io.mall.payment.domain.CardDetails;
 import io.mall.payment.domain.FailureCode;
 import io.mall.payment.domain.Money;
 import io.mall.payment.domain.Payment;
