@@ -111,6 +111,21 @@ class AddressBookTest {
     }
 
     @Test
+    void theOrderServiceReadsAShoppersAddressButNeverAsAnotherShopper() {
+        UUID owner = UUID.randomUUID();
+        String id = add(TestTokens.customer(owner.toString()), korean("집")).then().statusCode(201).extract().path("id");
+        String order = TestTokens.service("order");
+
+        given().auth().oauth2(order).queryParam("userId", owner).when().get("/internal/addresses/" + id).then().statusCode(200)
+                .body("recipientName", equalTo("김민지")).body("postalCode", equalTo("06236"));
+        given().auth().oauth2(order).queryParam("userId", UUID.randomUUID()).when().get("/internal/addresses/" + id)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(order).when().get("/internal/addresses/" + id).then().statusCode(400);
+        given().auth().oauth2(TestTokens.customer(owner.toString())).queryParam("userId", owner).when()
+                .get("/internal/addresses/" + id).then().statusCode(403);
+    }
+
+    @Test
     void recipientsNamesAndPhonesAreStoredEncrypted() {
         String me = shopper();
         String id = add(me, korean("집")).then().statusCode(201).extract().path("id");

@@ -18,4 +18,9 @@ class PlatformTest extends PlatformContractTest {
     protected Set<String> readinessChecks() {
         return Set.of("Reactive PostgreSQL connections health check");
     }
+
+    @Override
+    protected Set<String> internalOperations() {
+        return Set.of("GET /internal/addresses/{id}");
+    }
 }
