@@ -44,9 +44,11 @@ public final class EventTypes {
     public static final String PAYMENT_REFUND_FAILED = "payment.refund-failed";
 
     public static final String CREATE_SHIPMENT = "shipping.create-shipment";
+    public static final String CANCEL_SHIPMENT = "shipping.cancel-shipment";
     public static final String SHIPMENT_CREATED = "shipping.shipment-created";
     public static final String SHIPMENT_UPDATED = "shipping.shipment-updated";
     public static final String SHIPMENT_DELIVERED = "shipping.shipment-delivered";
+    public static final String SHIPMENT_EXCEPTION = "shipping.shipment-exception";
 
     public static final String REVIEW_STATS_CHANGED = "review.stats-changed";
 
