@@ -22,6 +22,7 @@ import io.mall.domain.BrokenRule;
 import io.mall.payment.PaymentConfig;
 import io.mall.payment.client.ChargeRequest;
 import io.mall.payment.client.GatewayAnswer;
+import io.mall.payment.client.GatewayReply;
 import io.mall.payment.client.GatewayUnreachable;
 import io.mall.payment.client.OutcomeUnknown;
 import io.mall.payment.client.PaymentGateway;
@@ -211,33 +212,8 @@ public class PayPalGateway implements PaymentGateway {
         });
     }
 
-    /** An answer's status and JSON body (null when the body is not JSON, e.g. a proxy's error page). */
-    record Reply(int status, JsonNode body) {
-    }
-
-    private Uni<Reply> call(Uni<jakarta.ws.rs.core.Response> request) {
-        return request.map(response -> {
-            Reply answer = new Reply(response.getStatus(), parse(response.hasEntity() ? response.readEntity(String.class) : null));
-            int status = answer.status();
-            if (status == 401 || status == 403) {
-                throw new GatewayUnreachable("PayPal refused this service's credentials (" + status + ")", null);
-            }
-            if (status == 429 || status >= 500) {
-                throw new OutcomeUnknown("PayPal answered " + status, null);
-            }
-            return answer;
-        });
-    }
-
-    private JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return json.readTree(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return null;
-        }
+    private Uni<GatewayReply> call(Uni<jakarta.ws.rs.core.Response> request) {
+        return GatewayReply.read(request, "PayPal", json);
     }
 
     /** PayPal's amounts are decimal strings in the currency's major unit. */

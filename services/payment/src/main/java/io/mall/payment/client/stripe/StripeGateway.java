@@ -16,6 +16,7 @@ import io.mall.domain.BrokenRule;
 import io.mall.payment.PaymentConfig;
 import io.mall.payment.client.ChargeRequest;
 import io.mall.payment.client.GatewayAnswer;
+import io.mall.payment.client.GatewayReply;
 import io.mall.payment.client.GatewayUnreachable;
 import io.mall.payment.client.OutcomeUnknown;
 import io.mall.payment.client.PaymentGateway;
@@ -143,7 +144,7 @@ public class StripeGateway implements PaymentGateway {
     }
 
     /** A PaymentIntent answer, or Stripe's error about one. */
-    private GatewayAnswer intent(Reply answer, Money asked) {
+    private GatewayAnswer intent(GatewayReply answer, Money asked) {
         JsonNode body = answer.body();
         if (answer.status() >= 400) {
             return refusal(null, body);
@@ -197,34 +198,8 @@ public class StripeGateway implements PaymentGateway {
         };
     }
 
-    /** Statuses that say the request did nothing (401, 403) or may have done something (429, 5xx). */
-    /** An answer's status and JSON body (null when the body is not JSON, e.g. a proxy's error page). */
-    record Reply(int status, JsonNode body) {
-    }
-
-    private Uni<Reply> call(Uni<jakarta.ws.rs.core.Response> request) {
-        return request.map(response -> {
-            Reply answer = new Reply(response.getStatus(), parse(response.hasEntity() ? response.readEntity(String.class) : null));
-            int status = answer.status();
-            if (status == 401 || status == 403) {
-                throw new GatewayUnreachable("Stripe refused this service's API key (" + status + ")", null);
-            }
-            if (status == 429 || status >= 500) {
-                throw new OutcomeUnknown("Stripe answered " + status, null);
-            }
-            return answer;
-        });
-    }
-
-    private JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return json.readTree(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return null;
-        }
+    private Uni<GatewayReply> call(Uni<jakarta.ws.rs.core.Response> request) {
+        return GatewayReply.read(request, "Stripe", json);
     }
 
     private String bearer() {
