@@ -49,6 +49,7 @@ public final class EventTypes {
     public static final String SHIPMENT_UPDATED = "shipping.shipment-updated";
     public static final String SHIPMENT_DELIVERED = "shipping.shipment-delivered";
     public static final String SHIPMENT_EXCEPTION = "shipping.shipment-exception";
+    public static final String SHIPMENT_REFUSED = "shipping.shipment-refused";
 
     public static final String REVIEW_STATS_CHANGED = "review.stats-changed";
 

@@ -1,5 +1,6 @@
 package io.mall.contracts.shipping;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,15 +18,19 @@ import jakarta.validation.constraints.Size;
  * order was placed with. Answered by {@code shipping.shipment-created}; sent again for the same
  * order it makes no second shipment.
  *
- * @param addressId the shopper's address (read from the address book when the shipment is made)
- * @param option    {@code STANDARD}, {@code EXPRESS} or {@code SAME_DAY}
+ * @param addressId   the shopper's address (copied from the address book when the shipment is made)
+ * @param option      {@code STANDARD}, {@code EXPRESS} or {@code SAME_DAY}
+ * @param weightGrams the parcel's weight, as the order's shipping quote weighed it
+ * @param promisedBy  the delivery date the quote promised the shopper, if it did
  */
 public record CreateShipment(
         @NotNull UUID orderId,
         @NotNull UUID userId,
         @NotNull UUID addressId,
         @NotNull @Pattern(regexp = "STANDARD|EXPRESS|SAME_DAY") String option,
-        @NotEmpty @Size(max = 100) List<@NotNull @Valid Item> items) {
+        @NotEmpty @Size(max = 100) List<@NotNull @Valid Item> items,
+        @Min(1) @Max(1_000_000) long weightGrams,
+        LocalDate promisedBy) {
 
     /** A line of the parcel. */
     public record Item(@NotBlank @Size(max = 64) String sku, @Min(1) @Max(1_000) int quantity) {

@@ -1,28 +1,36 @@
 package io.mall.shipping.domain;
 
-import java.util.Map;
-import java.util.Set;
-
-/** Where a parcel is in its journey, and where it may go next. */
+/**
+ * Where a parcel is in its journey, and where it may go next. Carriers do not scan every step
+ * (a parcel may be seen first in transit, or only when delivered), so a report may skip ahead;
+ * it never goes back, except the loops a journey has: hub to hub, and after a failed attempt
+ * back out for delivery or back to the terminal.
+ */
 public enum ShipmentStatus {
-    LABEL_CREATED, PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERY_FAILED, DELIVERED, CANCELLED;
+    LABEL_CREATED(0), PICKED_UP(1), IN_TRANSIT(2), OUT_FOR_DELIVERY(3), DELIVERY_FAILED(3), DELIVERED(4), CANCELLED(-1);
 
-    private static final Map<ShipmentStatus, Set<ShipmentStatus>> NEXT = Map.of(
-            LABEL_CREATED, Set.of(PICKED_UP, CANCELLED),
-            PICKED_UP, Set.of(IN_TRANSIT),
-            // from hub to hub, then onto the van
-            IN_TRANSIT, Set.of(IN_TRANSIT, OUT_FOR_DELIVERY),
-            OUT_FOR_DELIVERY, Set.of(DELIVERED, DELIVERY_FAILED),
-            // nobody home: another attempt
-            DELIVERY_FAILED, Set.of(OUT_FOR_DELIVERY),
-            DELIVERED, Set.of(),
-            CANCELLED, Set.of());
+    /** How far along the journey: a report may move to a later stage. */
+    private final int stage;
+
+    ShipmentStatus(int stage) {
+        this.stage = stage;
+    }
 
     public boolean mayBecome(ShipmentStatus next) {
-        return NEXT.get(this).contains(next);
+        if (isFinal()) {
+            return false;
+        }
+        if (next == CANCELLED) {
+            // once the courier has it, the parcel is returned, not cancelled
+            return this == LABEL_CREATED;
+        }
+        boolean loop = (this == IN_TRANSIT && next == IN_TRANSIT)
+                || (this == OUT_FOR_DELIVERY && next == DELIVERY_FAILED)
+                || (this == DELIVERY_FAILED && (next == OUT_FOR_DELIVERY || next == IN_TRANSIT));
+        return loop || next.stage > stage;
     }
 
     public boolean isFinal() {
-        return NEXT.get(this).isEmpty();
+        return this == DELIVERED || this == CANCELLED;
     }
 }

@@ -63,11 +63,15 @@ public final class SimulatedJourney {
         }
         at = at.plusMinutes(60 + random.nextInt(240));
         steps.add(new Step(ShipmentStatus.DELIVERED, destination.line1(), "delivered", at));
-        return steps.stream().map(step -> new Step(step.status(), step.place(), step.detail(), scaled(step.after(), speed))).toList();
-    }
-
-    private static Duration scaled(Duration real, double speed) {
-        return Duration.ofMillis(Math.max(1, Math.round(real.toMillis() / speed)));
+        // scaled, every step still at least a millisecond after the one before: reports are told apart by their time
+        List<Step> scaled = new ArrayList<>();
+        long previous = 0;
+        for (Step step : steps) {
+            long millis = Math.max(previous + 1, Math.round(step.after().toMillis() / speed));
+            scaled.add(new Step(step.status(), step.place(), step.detail(), Duration.ofMillis(millis)));
+            previous = millis;
+        }
+        return List.copyOf(scaled);
     }
 
     /** The regional hub by the first two digits of the postal code (Korea's postal areas). */

@@ -22,12 +22,14 @@ class SimulatedJourneyTest {
         for (long seed = 0; seed < 200; seed++) {
             for (ShippingOption option : ShippingOption.values()) {
                 List<SimulatedJourney.Step> steps = SimulatedJourney.plan(BUSAN, option, seed, 0.2, 1);
-                Shipment shipment = Shipment.labelled(UUID.randomUUID(), UUID.randomUUID(), option, "simulated", "SIM1",
+                Shipment shipment = Shipment.labelled(UUID.randomUUID(), UUID.randomUUID(), option, BUSAN, 500, "simulated", "SIM1",
                         LocalDate.of(2026, 11, 30), Instant.EPOCH);
                 Duration before = Duration.ZERO;
                 for (SimulatedJourney.Step step : steps) {
                     assertThat(step.after()).as(seed + " " + option).isGreaterThan(before);
-                    shipment.advance(step.status(), Instant.EPOCH.plus(step.after()));
+                    // each step, reported on its own, follows the one before
+                    assertThat(shipment.record(List.of(new CarrierReport(step.status(), step.place(), step.detail(),
+                            Instant.EPOCH.plus(step.after()))), Instant.EPOCH)).as(seed + " " + option + " " + step).hasSize(1);
                     before = step.after();
                 }
                 assertThat(shipment.status).isEqualTo(ShipmentStatus.DELIVERED);
@@ -67,6 +69,15 @@ class SimulatedJourneyTest {
         List<SimulatedJourney.Step> fast = SimulatedJourney.plan(BUSAN, ShippingOption.STANDARD, 42, 0.1, 600);
         assertThat(last(fast).toMillis()).isCloseTo(last(once).toMillis() / 600, org.assertj.core.data.Offset.offset(1L));
         assertThat(fast).extracting(SimulatedJourney.Step::place).isEqualTo(once.stream().map(SimulatedJourney.Step::place).toList());
+    }
+
+    @Test
+    void atAnySpeedEveryStepComesAfterTheOneBeforeSoNoReportIsMistakenForAnother() {
+        List<SimulatedJourney.Step> steps = SimulatedJourney.plan(BUSAN, ShippingOption.STANDARD, 5, 1, 1e9);
+
+        for (int i = 1; i < steps.size(); i++) {
+            assertThat(steps.get(i).after()).isGreaterThan(steps.get(i - 1).after());
+        }
     }
 
     @Test
