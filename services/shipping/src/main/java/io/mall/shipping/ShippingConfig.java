@@ -24,6 +24,13 @@ public interface ShippingConfig {
 
     SimulatedCarrier simulatedCarrier();
 
+    /** Where parcels leave from: the shop's warehouse, as carriers' labels name the shipper. */
+    Shipper shipper();
+
+    Dhl dhl();
+
+    Fedex fedex();
+
     interface PersonalData {
         String activeKey();
 
@@ -36,6 +43,56 @@ public interface ShippingConfig {
 
         /** The carrier of parcels abroad; none: only Korean addresses are shipped to. */
         Optional<String> international();
+
+        /** Another carrier for parcels to one country ({@code by-country.US=fedex}). */
+        Map<String, String> byCountry();
+    }
+
+    interface Shipper {
+        String company();
+
+        String phone();
+
+        String country();
+
+        String postalCode();
+
+        String city();
+
+        String line1();
+    }
+
+    /** DHL Express: MyDHL API for labels, the Shipment Tracking – Unified API for scans, push webhooks. */
+    interface Dhl {
+        /** MyDHL API key and secret (HTTP Basic); without them DHL takes no parcels. */
+        Optional<String> apiKey();
+
+        Optional<String> apiSecret();
+
+        /** The shop's DHL Express account, billed for labels. */
+        Optional<String> accountNumber();
+
+        /** The Shipment Tracking – Unified API key ({@code DHL-API-Key}). */
+        Optional<String> trackingApiKey();
+
+        /** The product: P, Express Worldwide (non-documents). */
+        String productCode();
+
+        /** The header and token the push subscription was made with; DHL sends them with every push. */
+        String webhookHeader();
+
+        Optional<String> webhookToken();
+    }
+
+    /** FedEx: Ship API for labels, Track API for scans, Advanced Integrated Visibility webhooks. */
+    interface Fedex {
+        /** The shop's FedEx account; its API credentials are the {@code fedex} OAuth client. */
+        Optional<String> accountNumber();
+
+        String serviceType();
+
+        /** The webhook project's security token, the key of each call's {@code fdx-signature}. */
+        Optional<String> webhookSecurityToken();
     }
 
     interface Tracking {

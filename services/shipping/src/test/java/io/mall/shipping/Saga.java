@@ -61,7 +61,7 @@ final class Saga {
 
     static CreateShipment create(UUID orderId, Shopper shopper) {
         return new CreateShipment(orderId, shopper.id(), shopper.addressId(), "STANDARD", List.of(new CreateShipment.Item("DEMO-1-0", 2)),
-                1_200, LocalDate.now().plusDays(2));
+                1_200, LocalDate.now().plusDays(2), 39_000L, "KRW");
     }
 
     static void send(UUID orderId, CreateShipment create) {

@@ -63,7 +63,7 @@ class ShipmentsTest {
     void twoCreatesAtOnceMakeOneShipmentAndVoidTheSecondLabel() throws Exception {
         Saga.Shopper shopper = Saga.koreanShopper();
         UUID orderId = UUID.randomUUID();
-        Shipments.PaidOrder order = new Shipments.PaidOrder(orderId, shopper.id(), shopper.addressId(), ShippingOption.EXPRESS, 800, null);
+        Shipments.PaidOrder order = new Shipments.PaidOrder(orderId, shopper.id(), shopper.addressId(), ShippingOption.EXPRESS, 800, null, null, null);
 
         List<CompletableFuture<Void>> both = List.of(
                 CompletableFuture.runAsync(() -> createOnVertx(order)), CompletableFuture.runAsync(() -> createOnVertx(order)));
@@ -87,7 +87,7 @@ class ShipmentsTest {
         UUID orderId = UUID.randomUUID();
 
         Saga.send(orderId, new io.mall.contracts.shipping.CreateShipment(orderId, shopper.id(), someoneElse.addressId(), "STANDARD",
-                List.of(new io.mall.contracts.shipping.CreateShipment.Item("DEMO-1-0", 1)), 500, null));
+                List.of(new io.mall.contracts.shipping.CreateShipment.Item("DEMO-1-0", 1)), 500, null, null, null));
 
         assertThat(Saga.event(orderId, EventTypes.SHIPMENT_REFUSED).getString("data.reason")).contains("address");
         assertThat(shipmentsOf(orderId)).isZero();

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -22,6 +23,8 @@ import jakarta.validation.constraints.Size;
  * @param option      {@code STANDARD}, {@code EXPRESS} or {@code SAME_DAY}
  * @param weightGrams the parcel's weight, as the order's shipping quote weighed it
  * @param promisedBy  the delivery date the quote promised the shopper, if it did
+ * @param declaredValueMinor what the goods are worth (the order's subtotal), in {@code currency}'s
+ *                    minor unit: customs need it for a parcel abroad
  */
 public record CreateShipment(
         @NotNull UUID orderId,
@@ -30,7 +33,9 @@ public record CreateShipment(
         @NotNull @Pattern(regexp = "STANDARD|EXPRESS|SAME_DAY") String option,
         @NotEmpty @Size(max = 100) List<@NotNull @Valid Item> items,
         @Min(1) @Max(1_000_000) long weightGrams,
-        LocalDate promisedBy) {
+        LocalDate promisedBy,
+        @PositiveOrZero Long declaredValueMinor,
+        @Pattern(regexp = "[A-Z]{3}") String currency) {
 
     /** A line of the parcel. */
     public record Item(@NotBlank @Size(max = 64) String sku, @Min(1) @Max(1_000) int quantity) {

@@ -27,7 +27,7 @@ class ShippingMessagesJsonTest {
     @Test
     void aCreateShipmentCommandReadsBackEqual() throws Exception {
         CreateShipment create = new CreateShipment(orderId, UUID.randomUUID(), UUID.randomUUID(), "EXPRESS",
-                List.of(new CreateShipment.Item("DEMO-1-0", 2)), 1_250, LocalDate.of(2026, 11, 28));
+                List.of(new CreateShipment.Item("DEMO-1-0", 2)), 1_250, LocalDate.of(2026, 11, 28), 39_000L, "KRW");
 
         EventEnvelope<CreateShipment> read = json.readValue(json.writeValueAsString(envelope(EventTypes.CREATE_SHIPMENT, create)),
                 new TypeReference<>() {

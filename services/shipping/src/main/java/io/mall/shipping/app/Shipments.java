@@ -40,8 +40,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Shipments {
 
-    /** A paid order to ship: the shopper's address, the option and weight its quote had, the promised date. */
-    public record PaidOrder(UUID orderId, UUID userId, UUID addressId, ShippingOption option, long weightGrams, LocalDate promisedBy) {
+    /**
+     * A paid order to ship: the shopper's address, the option and weight its quote had, the
+     * promised date, and what the goods are worth (customs ask for it abroad).
+     */
+    public record PaidOrder(UUID orderId, UUID userId, UUID addressId, ShippingOption option, long weightGrams, LocalDate promisedBy,
+            Long declaredValueMinor, String currency) {
     }
 
     private static final Logger LOG = Logger.getLogger(Shipments.class);
@@ -143,7 +147,7 @@ public class Shipments {
                 .chain(entry -> {
                     Carrier carrier = carriers.forDestination(entry.address().postalAddress());
                     Parcel parcel = new Parcel(order.orderId(), order.option(), entry.address().postalAddress(), entry.recipient(),
-                            order.weightGrams());
+                            order.weightGrams(), order.declaredValueMinor(), order.currency());
                     return carrier.book(parcel).chain(booking -> {
                         Shipment shipment = Shipment.labelled(order.orderId(), order.userId(), order.option(), parcel.destination(),
                                 order.weightGrams(), carrier.name(), booking.trackingNumber(), order.promisedBy(), clock.instant());
@@ -154,12 +158,13 @@ public class Shipments {
                                 .chain(() -> shipments.announce(shipment.id)))
                                 // two creates at once (replicas, a redelivery): the first one's shipment is the
                                 // answer, and this label is voided so that the carrier holds one per order
-                                .onFailure(ShipmentRepository::isDuplicate).recoverWithUni(() -> carrier.cancel(booking.trackingNumber())
+                                .onFailure(ShipmentRepository::isDuplicate).recoverWithUni(duplicate -> carrier.cancel(booking.trackingNumber())
                                         .onFailure().invoke(failure -> LOG.warnf("order %s: label %s of a second create not voided: %s",
                                                 order.orderId(), booking.trackingNumber(), failure.getMessage()))
                                         .onFailure().recoverWithNull()
                                         .chain(() -> Panache.withTransaction(() -> shipments.ofOrder(order.orderId())
-                                                .chain(this::announceCreated))));
+                                                // no shipment of the order: the clash was the carrier's number, not ours to repeat
+                                                .chain(first -> first == null ? Uni.createFrom().failure(duplicate) : announceCreated(first)))));
                     });
                 })
                 .onFailure(CarrierRefusal.class).recoverWithUni(refusal -> {

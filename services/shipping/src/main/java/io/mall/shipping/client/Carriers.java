@@ -23,11 +23,16 @@ public class Carriers {
     private final Map<String, Carrier> byName;
     private final String domestic;
     private final Optional<String> international;
+    private final Map<String, String> byCountry;
 
     Carriers(@Any Instance<Carrier> carriers, ShippingConfig config) {
         this.byName = carriers.stream().collect(Collectors.toUnmodifiableMap(Carrier::name, Function.identity()));
         this.domestic = config.carriers().domestic();
         this.international = config.carriers().international();
+        this.byCountry = config.carriers().byCountry();
+        byCountry.values().stream().filter(name -> !byName.containsKey(name)).findFirst().ifPresent(name -> {
+            throw new IllegalStateException("mall.shipping.carriers.by-country names no carrier: " + name);
+        });
         if (!byName.containsKey(domestic)) {
             throw new IllegalStateException("mall.shipping.carriers.domestic names no carrier: " + domestic + " (known: " + byName.keySet() + ")");
         }
@@ -38,8 +43,9 @@ public class Carriers {
 
     /** The carrier that takes a parcel to {@code destination}. */
     public Carrier forDestination(PostalAddress destination) {
-        String name = destination.isKorean() ? domestic : international.orElseThrow(
-                () -> new CarrierRefusal("no carrier is set up to deliver outside Korea"));
+        String name = destination.isKorean() ? domestic : Optional.ofNullable(byCountry.get(destination.country()))
+                .or(() -> international)
+                .orElseThrow(() -> new CarrierRefusal("no carrier is set up to deliver outside Korea"));
         Carrier carrier = byName.get(name);
         if (!carrier.delivers(destination)) {
             throw new CarrierRefusal(name + " does not deliver to " + destination.country());

@@ -44,7 +44,8 @@ public class ShippingCommands {
             case EventTypes.CREATE_SHIPMENT -> {
                 CreateShipment create = command.data(CreateShipment.class);
                 yield shipments.create(new Shipments.PaidOrder(create.orderId(), create.userId(), create.addressId(),
-                        ShippingOption.valueOf(create.option()), create.weightGrams(), create.promisedBy()));
+                        ShippingOption.valueOf(create.option()), create.weightGrams(), create.promisedBy(),
+                        create.declaredValueMinor(), create.currency()));
             }
             case EventTypes.CANCEL_SHIPMENT -> {
                 CancelShipment cancel = command.data(CancelShipment.class);
