@@ -64,6 +64,21 @@ class QuoteTest {
     }
 
     @Test
+    void aParcelAbroadIsQuotedByItsCountrysZoneWithStandardAndExpressOnly() {
+        String a = sku();
+        ProductStub.answers(List.of(a), List.of(new ProductStub.Sku(a, 450, false)));
+
+        JsonPath quote = quote(Map.of("country", "DE", "postalCode", "10115", "city", "Berlin", "line1", "Hauptstr. 1"),
+                List.of(line(a, 2)), 80_000).then().statusCode(200).extract().jsonPath();
+
+        assertThat(quote.getLong("weightGrams")).isEqualTo(900);
+        assertThat(quote.getList("options.option")).containsExactly("STANDARD", "EXPRESS");
+        assertThat(quote.getLong("options.find { it.option == 'STANDARD' }.fee")).isEqualTo(31_000);
+        assertThat(quote.getLong("options.find { it.option == 'EXPRESS' }.fee")).isEqualTo(46_000);
+        assertThat(quote.getList("options.find { it.option == 'STANDARD' }.surcharges")).isEmpty();
+    }
+
+    @Test
     void badQuotesAreProblemsNamingTheField() {
         String known = sku();
         String unknown = sku();

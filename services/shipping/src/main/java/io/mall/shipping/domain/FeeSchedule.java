@@ -24,10 +24,41 @@ import io.mall.domain.BrokenRule;
  * @param freeAbove   an order subtotal at or above this pays no base fee (surcharges and premiums still apply)
  * @param options     what each option adds and promises; an option absent here is not offered
  * @param holidays    days no courier delivers, besides Saturdays and Sundays
+ * @param abroad      the rules for parcels leaving Korea; none: only Korean addresses are quoted
  */
 public record FeeSchedule(int version, String currency, Map<String, List<PostalRange>> zones, String defaultZone,
         List<WeightBand> bands, List<PostalRange> surcharges, Map<String, Long> surchargeAmounts, long freeAbove,
-        Map<ShippingOption, OptionRule> options, Set<LocalDate> holidays) {
+        Map<ShippingOption, OptionRule> options, Set<LocalDate> holidays, Abroad abroad) {
+
+    /**
+     * Parcels abroad: zones by country (ISO 3166 alpha-2), weight bands with a fee per zone, and the
+     * options offered there (never same-day; postal ranges mean nothing abroad, so none restrict an
+     * option). No island surcharges apply.
+     *
+     * @param zones     countries per zone name; a country in none of them is in {@code defaultZone}
+     * @param freeAbove an order subtotal at or above this pays no base fee abroad; none: never free
+     */
+    public record Abroad(Map<String, List<String>> zones, String defaultZone, List<WeightBand> bands,
+            Map<ShippingOption, OptionRule> options, Long freeAbove) {
+
+        public Abroad {
+            if (zones == null || defaultZone == null || bands == null || bands.isEmpty() || options == null) {
+                throw new BrokenRule("rules", "abroad needs zones, a default zone, at least one weight band and options");
+            }
+            checkBands(bands, zones.keySet(), defaultZone, "abroad: ");
+            if (options.containsKey(ShippingOption.SAME_DAY)) {
+                throw new BrokenRule("rules", "abroad: no parcel leaves the country and arrives the same day");
+            }
+            if (options.values().stream().anyMatch(rule -> !rule.onlyIn().isEmpty())) {
+                throw new BrokenRule("rules", "abroad: an option cannot be limited to Korean postal ranges");
+            }
+        }
+
+        String zoneOf(String country) {
+            return zones.entrySet().stream().filter(entry -> entry.getValue().contains(country)).map(Map.Entry::getKey).findFirst()
+                    .orElse(defaultZone);
+        }
+    }
 
     /** Parcels up to {@code maxGrams} cost {@code fees.get(zone)} in that zone. */
     public record WeightBand(int maxGrams, Map<String, Long> fees) {
@@ -52,27 +83,32 @@ public record FeeSchedule(int version, String currency, Map<String, List<PostalR
         if (holidays == null) {
             holidays = Set.of();
         }
+        checkBands(bands, zones.keySet(), defaultZone, "");
+    }
+
+    /** Bands rise, and each has a fee for every zone and the default one. */
+    private static void checkBands(List<WeightBand> bands, Set<String> zones, String defaultZone, String where) {
         for (int i = 1; i < bands.size(); i++) {
             if (bands.get(i).maxGrams() <= bands.get(i - 1).maxGrams()) {
-                throw new BrokenRule("rules", "weight bands must rise: " + bands.get(i).maxGrams() + " g after "
+                throw new BrokenRule("rules", where + "weight bands must rise: " + bands.get(i).maxGrams() + " g after "
                         + bands.get(i - 1).maxGrams() + " g");
             }
         }
         for (WeightBand band : bands) {
-            for (String zone : zones.keySet()) {
+            for (String zone : zones) {
                 if (!band.fees().containsKey(zone)) {
-                    throw new BrokenRule("rules", "the " + band.maxGrams() + " g band has no fee for zone " + zone);
+                    throw new BrokenRule("rules", where + "the " + band.maxGrams() + " g band has no fee for zone " + zone);
                 }
             }
             if (!band.fees().containsKey(defaultZone)) {
-                throw new BrokenRule("rules", "the " + band.maxGrams() + " g band has no fee for zone " + defaultZone);
+                throw new BrokenRule("rules", where + "the " + band.maxGrams() + " g band has no fee for zone " + defaultZone);
             }
         }
     }
 
     /** The same rules under another version number (the store numbers what it keeps). */
     public FeeSchedule withVersion(int number) {
-        return new FeeSchedule(number, currency, zones, defaultZone, bands, surcharges, surchargeAmounts, freeAbove, options, holidays);
+        return new FeeSchedule(number, currency, zones, defaultZone, bands, surcharges, surchargeAmounts, freeAbove, options, holidays, abroad);
     }
 
     /**
@@ -80,18 +116,16 @@ public record FeeSchedule(int version, String currency, Map<String, List<PostalR
      * {@code subtotal}, ordered at {@code now}: its fee and the date it is promised by.
      */
     public List<Quote> quote(PostalAddress destination, long grams, long subtotal, Instant now) {
-        if (!destination.isKorean()) {
-            throw new BrokenRule("country", "only addresses in Korea can be quoted so far");
-        }
         if (grams <= 0) {
             throw new BrokenRule("weight", "must be more than 0 grams");
         }
         if (subtotal < 0) {
             throw new BrokenRule("subtotal", "must not be negative");
         }
-        WeightBand band = bands.stream().filter(candidate -> grams <= candidate.maxGrams()).findFirst()
-                .orElseThrow(() -> new BrokenRule("weight", "is more than the " + bands.get(bands.size() - 1).maxGrams()
-                        + " grams a parcel may weigh"));
+        if (!destination.isKorean()) {
+            return quoteAbroad(destination, grams, subtotal, now);
+        }
+        WeightBand band = bandFor(bands, grams);
         String postalCode = destination.postalCode();
         String zone = zones.entrySet().stream().filter(entry -> entry.getValue().stream().anyMatch(range -> range.contains(postalCode)))
                 .map(Map.Entry::getKey).findFirst().orElse(defaultZone);
@@ -114,6 +148,30 @@ public record FeeSchedule(int version, String currency, Map<String, List<PostalR
                     addBusinessDays(dispatch, rule.businessDays()), version));
         }
         return quotes;
+    }
+
+    private List<Quote> quoteAbroad(PostalAddress destination, long grams, long subtotal, Instant now) {
+        if (abroad == null) {
+            throw new BrokenRule("country", "parcels are sent within Korea only");
+        }
+        WeightBand band = bandFor(abroad.bands(), grams);
+        long base = abroad.freeAbove() != null && subtotal >= abroad.freeAbove() ? 0 : band.fees().get(abroad.zoneOf(destination.country()));
+        ZonedDateTime local = now.atZone(SEOUL);
+        List<Quote> quotes = new ArrayList<>();
+        for (ShippingOption option : ShippingOption.values()) {
+            OptionRule rule = abroad.options().get(option);
+            if (rule != null) {
+                quotes.add(new Quote(option, base, rule.premium(), List.of(), base + rule.premium(), currency,
+                        addBusinessDays(dispatchDay(local, rule.cutOff()), rule.businessDays()), version));
+            }
+        }
+        return quotes;
+    }
+
+    private static WeightBand bandFor(List<WeightBand> bands, long grams) {
+        return bands.stream().filter(candidate -> grams <= candidate.maxGrams()).findFirst()
+                .orElseThrow(() -> new BrokenRule("weight", "is more than the " + bands.get(bands.size() - 1).maxGrams()
+                        + " grams a parcel may weigh"));
     }
 
     /** Today if it is a business day and before the cut-off, otherwise the next business day. */

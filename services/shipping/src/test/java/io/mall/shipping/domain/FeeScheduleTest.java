@@ -31,7 +31,13 @@ class FeeScheduleTest {
             Map.of(ShippingOption.STANDARD, new FeeSchedule.OptionRule(0, 2, LocalTime.of(15, 0), List.of()),
                     ShippingOption.EXPRESS, new FeeSchedule.OptionRule(3_000, 1, LocalTime.of(15, 0), List.of()),
                     ShippingOption.SAME_DAY, new FeeSchedule.OptionRule(5_000, 0, LocalTime.of(13, 0), List.of(SEOUL))),
-            Set.of(LocalDate.of(2026, 12, 25)));
+            Set.of(LocalDate.of(2026, 12, 25)),
+            new FeeSchedule.Abroad(Map.of("asia", List.of("JP", "CN", "VN"), "west", List.of("US", "DE", "GB")), "rest",
+                    List.of(band(500, 15_000, 24_000, 30_000, true), band(2_000, 26_000, 45_000, 58_000, true),
+                            band(20_000, 110_000, 230_000, 290_000, true)),
+                    Map.of(ShippingOption.STANDARD, new FeeSchedule.OptionRule(0, 7, LocalTime.of(15, 0), List.of()),
+                            ShippingOption.EXPRESS, new FeeSchedule.OptionRule(15_000, 3, LocalTime.of(15, 0), List.of())),
+                    300_000L));
 
     /** A Wednesday morning in Seoul. */
     private static final Instant WEDNESDAY_10 = seoul(LocalDateTime.of(2026, 11, 25, 10, 0));
@@ -114,10 +120,51 @@ class FeeScheduleTest {
     @Test
     void aScheduleWhoseBandsDoNotRiseOrLackAZonesFeeIsRefused() {
         assertThatThrownBy(() -> new FeeSchedule(1, "KRW", Map.of(), "mainland", List.of(band1(5_000), band1(2_000)), List.of(), Map.of(),
-                50_000, Map.of(), Set.of())).isInstanceOf(BrokenRule.class).hasMessageContaining("must rise");
+                50_000, Map.of(), Set.of(), null)).isInstanceOf(BrokenRule.class).hasMessageContaining("must rise");
         assertThatThrownBy(() -> new FeeSchedule(1, "KRW", Map.of("capital", List.of(SEOUL)), "mainland", List.of(band1(2_000)),
-                List.of(), Map.of(), 50_000, Map.of(), Set.of())).isInstanceOf(BrokenRule.class)
+                List.of(), Map.of(), 50_000, Map.of(), Set.of(), null)).isInstanceOf(BrokenRule.class)
                 .hasMessageContaining("zone capital");
+    }
+
+    @Test
+    void aParcelAbroadIsPricedByItsCountrysZoneAndWeightBandWithoutIslandSurchargesOrSameDay() {
+        List<Quote> toTokyo = SCHEDULE.quote(abroad("JP"), 500, 10_000, WEDNESDAY_10);
+        assertThat(toTokyo).extracting(Quote::option).containsExactly(ShippingOption.STANDARD, ShippingOption.EXPRESS);
+        assertThat(option(toTokyo, ShippingOption.STANDARD).fee()).isEqualTo(15_000);
+        assertThat(option(toTokyo, ShippingOption.EXPRESS).fee()).isEqualTo(30_000);
+        assertThat(option(toTokyo, ShippingOption.STANDARD).surcharges()).isEmpty();
+        // a gram over the first band's limit is the next band; a country in no zone is in the default one
+        assertThat(option(SCHEDULE.quote(abroad("US"), 501, 10_000, WEDNESDAY_10), ShippingOption.STANDARD).fee()).isEqualTo(45_000);
+        assertThat(option(SCHEDULE.quote(abroad("BR"), 20_000, 10_000, WEDNESDAY_10), ShippingOption.STANDARD).fee()).isEqualTo(290_000);
+        assertThatThrownBy(() -> SCHEDULE.quote(abroad("BR"), 20_001, 10_000, WEDNESDAY_10)).isInstanceOf(BrokenRule.class)
+                .hasMessageContaining("20000 grams");
+    }
+
+    @Test
+    void abroadTheBaseFeeIsWaivedOnlyAboveItsOwnThresholdAndTheDatesCountBusinessDays() {
+        Quote expensive = option(SCHEDULE.quote(abroad("DE"), 1_000, 300_000, WEDNESDAY_10), ShippingOption.EXPRESS);
+        assertThat(expensive.baseFee()).isZero();
+        assertThat(expensive.fee()).isEqualTo(15_000);
+        // above the domestic threshold but below the one abroad: paid
+        assertThat(option(SCHEDULE.quote(abroad("DE"), 1_000, 60_000, WEDNESDAY_10), ShippingOption.STANDARD).fee()).isEqualTo(45_000);
+        // Wednesday before the cut-off: three business days, Monday
+        assertThat(expensive.promisedBy()).isEqualTo(LocalDate.of(2026, 11, 30));
+    }
+
+    @Test
+    void withoutRulesAbroadOnlyKoreanAddressesAreQuotedAndSameDayAbroadIsNoRule() {
+        FeeSchedule domesticOnly = SCHEDULE.withVersion(8);
+        FeeSchedule noAbroad = new FeeSchedule(8, "KRW", domesticOnly.zones(), "mainland", domesticOnly.bands(), List.of(), Map.of(), 50_000,
+                domesticOnly.options(), Set.of(), null);
+        assertThatThrownBy(() -> noAbroad.quote(abroad("JP"), 500, 0, WEDNESDAY_10)).isInstanceOf(BrokenRule.class)
+                .extracting(failure -> ((BrokenRule) failure).field()).isEqualTo("country");
+        assertThatThrownBy(() -> new FeeSchedule.Abroad(Map.of(), "mainland", List.of(band1(500)),
+                Map.of(ShippingOption.SAME_DAY, new FeeSchedule.OptionRule(0, 0, null, List.of())), null))
+                .isInstanceOf(BrokenRule.class).hasMessageContaining("same day");
+    }
+
+    private static PostalAddress abroad(String country) {
+        return PostalAddress.of(country, "10115", null, "City", "Street 1", null);
     }
 
     private static Quote standard(PostalAddress to, long grams, long subtotal) {
@@ -131,6 +178,10 @@ class FeeScheduleTest {
 
     private static PostalAddress korean(String postalCode) {
         return PostalAddress.of("KR", postalCode, null, null, "도로명 1", null);
+    }
+
+    private static FeeSchedule.WeightBand band(int maxGrams, long asia, long west, long rest, boolean abroad) {
+        return new FeeSchedule.WeightBand(maxGrams, Map.of("asia", asia, "west", west, "rest", rest));
     }
 
     private static FeeSchedule.WeightBand band(int maxGrams, long capital, long mainland, long jeju) {
