@@ -16,7 +16,9 @@ public final class EventTypes {
     public static final String ORDER_CONFIRMED = "order.confirmed";
     public static final String ORDER_CANCELLED = "order.cancelled";
     public static final String ORDER_FAILED = "order.failed";
+    public static final String ORDER_SHIPPED = "order.shipped";
     public static final String ORDER_DELIVERED = "order.delivered";
+    public static final String ORDER_REFUNDED = "order.refunded";
 
     public static final String RESERVE_STOCK = "product.reserve-stock";
     public static final String RELEASE_STOCK = "product.release-stock";

@@ -12,7 +12,8 @@ import io.smallrye.mutiny.Uni;
  * Writes an envelope into a service's PostgreSQL outbox table (its shape is on
  * {@link PostgresOutboxRelay}) through the caller's Hibernate Reactive session, so the row commits
  * or rolls back with the change it reports. A plain class, not a bean: services on MongoDB or
- * Redis have no Hibernate Reactive; a service's store makes one over its {@link Envelopes}.
+ * Redis have no Hibernate Reactive; a service's store makes one over its {@link Envelopes}. A service
+ * on the plain reactive client writes through {@link PostgresClientOutbox} instead.
  */
 public final class PostgresOutbox {
 
