@@ -201,6 +201,24 @@ public class OrderResource {
                 .map(OrderView::of);
     }
 
+    /**
+     * Trade per day (orders by status, revenue), the most sold products and the average order
+     * value, over the Seoul days {@code from} to {@code to} (the last 30 by default), in one currency.
+     */
+    @GET
+    @Path("/stats")
+    @RolesAllowed({ "SUPPORT", "ADMIN" })
+    public Uni<OrderViews.Statistics> statistics(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+            @QueryParam("currency") @DefaultValue("KRW") @Pattern(regexp = "[A-Z]{3}") String currency) {
+        java.time.ZoneId seoul = java.time.ZoneId.of("Asia/Seoul");
+        LocalDate last = to != null ? to : LocalDate.now(seoul);
+        LocalDate first = from != null ? from : last.minusDays(29);
+        if (first.isAfter(last) || first.plusDays(366).isBefore(last)) {
+            throw new BrokenRule("from", "must be on or before to, and at most a year before it");
+        }
+        return orders.statistics(first.atStartOfDay(seoul).toInstant(), last.plusDays(1).atStartOfDay(seoul).toInstant(), currency);
+    }
+
     /** Rebuilds the order history read model from the event table alone. */
     @POST
     @Path("/read-model/rebuild")

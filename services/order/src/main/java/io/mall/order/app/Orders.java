@@ -112,6 +112,11 @@ public class Orders {
         return views.history(scope, status, from, to, page, size);
     }
 
+    /** Trade over the Seoul days {@code from} to {@code to}, in {@code currency}. */
+    public Uni<OrderViews.Statistics> statistics(Instant from, Instant to, String currency) {
+        return views.statistics(from, to, currency, 10);
+    }
+
     /** Fails the saga step of each order past its deadline, undoing what was done. */
     public Uni<Integer> expireDue(int limit) {
         Instant now = clock.instant();
@@ -143,8 +148,8 @@ public class Orders {
             }
             Uni<Void> page = Uni.createFrom().voidItem();
             for (UUID id : ids) {
-                page = page.chain(() -> events.replay(id)
-                        .chain(order -> views.project(connection, order, order.deadline(deadlines).orElse(null))));
+                page = page.chain(() -> events.replay(id).chain(order -> views.projectLines(connection, order)
+                        .chain(() -> views.project(connection, order, order.deadline(deadlines).orElse(null)))));
             }
             return page.chain(() -> rebuildFrom(connection, ids.get(ids.size() - 1), done + ids.size()));
         });
@@ -170,6 +175,7 @@ public class Orders {
             return first
                     .chain(() -> events.append(connection, order, decided, now, causationId, correlation))
                     .chain(() -> messages.send(connection, order, commands, now))
+                    .chain(() -> placing ? views.projectLines(connection, order) : Uni.createFrom().voidItem())
                     .chain(() -> views.project(connection, order, order.deadline(deadlines).orElse(null)))
                     .replaceWith(order);
         })))
