@@ -73,9 +73,14 @@ final class Saga {
     }
 
     static void command(String type, UUID orderId, Object data) {
+        publish(Topics.SHIPPING_COMMANDS, type, orderId, data);
+    }
+
+    /** An envelope about {@code subject} on {@code topic}, as its producer writes it. */
+    static void publish(String topic, String type, UUID subject, Object data) {
         try {
-            TestKafka.send(Topics.SHIPPING_COMMANDS, orderId.toString(), JSON.writeValueAsString(
-                    new EventEnvelope<>(UUID.randomUUID(), type, "order", Instant.now(), orderId.toString(), null, data)));
+            TestKafka.send(topic, subject.toString(), JSON.writeValueAsString(new EventEnvelope<>(UUID.randomUUID(), type,
+                    topic.substring(0, topic.indexOf('.')), Instant.now(), subject.toString(), null, data)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

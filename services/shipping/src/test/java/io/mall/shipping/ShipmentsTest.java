@@ -212,6 +212,32 @@ class ShipmentsTest {
         given().auth().oauth2(TestTokens.service("order")).when().get("/api/v1/shipments/" + id).then().statusCode(403);
     }
 
+    @Test
+    void anErasedShoppersAddressesGoAndTheirShipmentsKeepOnlyWhatTheParcelsHistoryNeeds() {
+        Saga.Shopper shopper = Saga.koreanShopper();
+        UUID orderId = UUID.randomUUID();
+        Saga.send(orderId, Saga.create(orderId, shopper));
+        String id = Saga.event(orderId, EventTypes.SHIPMENT_CREATED).getString("data.shipmentId");
+
+        // a malformed event first: it is dead-lettered and the erasure after it still happens
+        TestKafka.send(Topics.USER_EVENTS, shopper.id().toString(), "{\"type\":\"user.erased\",\"data\":{}}");
+        Saga.publish(Topics.USER_EVENTS, EventTypes.USER_ERASED, shopper.id(), new io.mall.contracts.user.UserErased(shopper.id()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(shopper.token()).when().get("/api/v1/addresses")
+                .then().statusCode(200).extract().jsonPath().getList("$").isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> "erased".equals(database.preparedQuery(
+                "SELECT line1 FROM shipments WHERE id = $1").execute(Tuple.of(UUID.fromString(id))).await().indefinitely()
+                .iterator().next().getString(0)));
+        var row = database.preparedQuery("SELECT recipient_cipher, phone_cipher, line2, postal_code FROM shipments WHERE id = $1")
+                .execute(Tuple.of(UUID.fromString(id))).await().indefinitely().iterator().next();
+        assertThat(row.getString("recipient_cipher")).isEqualTo("erased");
+        assertThat(row.getString("phone_cipher")).isEqualTo("erased");
+        assertThat(row.getString("line2")).isNull();
+        assertThat(row.getString("postal_code")).isEqualTo("48058");
+        given().auth().oauth2(TestTokens.support(UUID.randomUUID().toString())).when().get("/api/v1/shipments/" + id).then()
+                .statusCode(200).body("history.size()", equalTo(1));
+    }
+
     private void createOnVertx(Shipments.PaidOrder order) {
         try {
             VertxContextSupport.subscribeAndAwait(() -> shipments.create(order));

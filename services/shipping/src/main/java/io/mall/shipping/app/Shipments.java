@@ -190,6 +190,10 @@ public class Shipments {
 
     /** The recipient of a shipment, for the carrier and for the shopper who owns it. */
     public Recipient recipientOf(Shipment shipment) {
+        if (ShipmentRepository.ERASED.equals(shipment.recipientCipher)) {
+            // the shopper asked to be forgotten
+            return new Recipient(null, null);
+        }
         String owner = shipment.id.toString();
         return new Recipient(cipher.decrypt(shipment.recipientCipher, owner), cipher.decrypt(shipment.phoneCipher, owner));
     }

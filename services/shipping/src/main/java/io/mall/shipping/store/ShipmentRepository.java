@@ -121,6 +121,19 @@ public class ShipmentRepository implements PanacheRepositoryBase<Shipment, UUID>
                 });
     }
 
+    /** What an erased recipient's fields hold: nothing of the person, and no cipher to open. */
+    public static final String ERASED = "erased";
+
+    /**
+     * Removes what the shopper's shipments say of the person: the recipient's name and phone and
+     * the street lines. Country, postal code and city stay, with the scans.
+     */
+    public Uni<Integer> forget(UUID shopper) {
+        return getSession().chain(session -> session.createNativeQuery("UPDATE shipments SET recipient_cipher = :erased,"
+                + " phone_cipher = :erased, line1 = :erased, line2 = NULL, region = NULL WHERE user_id = :user")
+                .setParameter("erased", ERASED).setParameter("user", shopper).executeUpdate());
+    }
+
     /** Remembers that the order was cancelled; answers whether this is the first time. */
     public Uni<Boolean> rememberCancelled(UUID orderId, String reason, Instant at) {
         return getSession().chain(session -> session.createNativeQuery("""
