@@ -142,6 +142,16 @@ class OrderTest {
         waitingForStock.apply(timedOut, waitingForStock.version + 1, T0.plusSeconds(120));
         assertThat(waitingForStock.status).isEqualTo(OrderStatus.FAILED);
 
+        Order charging = in("STOCK_RESERVED");
+        assertThat(charging.timeOut("payment", LIMITS, T0.plus(Duration.ofMinutes(4)))).as("payment has five minutes").isEmpty();
+        assertThat(charging.timeOut("payment", LIMITS, T0.plus(Duration.ofMinutes(5)))).isPresent();
+        Order unlabelled = in("PAID");
+        assertThat(unlabelled.timeOut("shipment", LIMITS, T0.plus(Duration.ofMinutes(29)))).isEmpty();
+        OrderEvent noShipment = unlabelled.timeOut("shipment", LIMITS, T0.plus(Duration.ofMinutes(30))).orElseThrow();
+        List<SagaCommand> undo = Saga.after(unlabelled.copy(), noShipment, unlabelled.copy().apply(noShipment, unlabelled.version + 1, T0));
+        assertThat(undo).as("a paid order that could not be shipped gives the money back and frees the stock")
+                .contains(new SagaCommand.CancelPayment("no answer in time from the shipment step"), new SagaCommand.ReleaseStock());
+
         Order pending = in("STOCK_RESERVED");
         pending.apply(pending.paymentPending("BANK_TRANSFER", "KB", "1", null, T0).orElseThrow(), pending.version + 1, T0);
         assertThat(pending.timeOut("payment", LIMITS, T0.plus(Duration.ofHours(2)))).as("a bank transfer has its own time").isEmpty();
