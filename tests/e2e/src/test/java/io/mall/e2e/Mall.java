@@ -11,12 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import io.mall.testing.LocalServer;
 import io.mall.testing.ServiceProcess;
-import io.mall.testing.TestTokens;
+import io.mall.testing.UserServiceProcess;
 
 /**
  * The shop as a customer meets it: the user, product, cart, payment, shipping and order services,
@@ -45,15 +43,9 @@ final class Mall implements AutoCloseable {
     /** Every service started and ready; the user service first, whose token endpoint the others use. */
     static Mall open() throws Exception {
         Map<String, String> secrets = Map.of("cart", secret(), "shipping", secret(), "order", secret());
-        Map<String, String> userConfig = new HashMap<>();
-        Path keys = Files.createTempDirectory("mall-journey-keys-");
-        TestTokens.writeSigningKey(keys);
-        userConfig.put("mall.user.signing-keys.dir", keys.toString());
-        userConfig.put("mall.user.personal-data.active-key", "journey");
-        userConfig.put("mall.user.personal-data.keys.journey", key());
-        userConfig.put("mall.user.password-pepper", key());
-        secrets.forEach((client, secret) -> userConfig.put("mall.user.service-clients." + client + ".secret-sha256", sha256(secret)));
-        ServiceProcess user = ServiceProcess.start("user", Set.of(LocalServer.POSTGRES), userConfig);
+        Map<String, String> clients = new HashMap<>();
+        secrets.forEach((client, secret) -> clients.put("mall.user.service-clients." + client + ".secret-sha256", sha256(secret)));
+        ServiceProcess user = UserServiceProcess.start(clients).service();
         try {
             CompletableFuture<ServiceProcess> product = start("product", Set.of(LocalServer.MONGO), Map.of());
             CompletableFuture<ServiceProcess> payment = start("payment", Set.of(LocalServer.POSTGRES), Map.of());
