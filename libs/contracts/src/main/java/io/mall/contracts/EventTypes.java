@@ -10,6 +10,8 @@ public final class EventTypes {
     public static final String USER_UPDATED = "user.updated";
     public static final String USER_ERASED = "user.erased";
     public static final String USER_SESSIONS_REVOKED = "user.sessions-revoked";
+    public static final String USER_PASSWORD_CHANGED = "user.password-changed";
+    public static final String USER_SIGNED_IN = "user.signed-in";
 
     public static final String ORDER_PLACED = "order.placed";
     public static final String ORDER_PAID = "order.paid";
@@ -54,6 +56,8 @@ public final class EventTypes {
     public static final String SHIPMENT_REFUSED = "shipping.shipment-refused";
 
     public static final String REVIEW_STATS_CHANGED = "review.stats-changed";
+
+    public static final String NOTIFICATION_DEAD_LETTERED = "notification.dead-lettered";
 
     private EventTypes() {
     }

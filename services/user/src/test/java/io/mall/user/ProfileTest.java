@@ -2,6 +2,7 @@ package io.mall.user;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -83,6 +84,15 @@ class ProfileTest {
         Shoppers.signIn(shopper.email(), "a brand new secret");
         given().contentType(ContentType.JSON).body(Map.of("email", shopper.email(), "password", Shoppers.PASSWORD))
                 .when().post("/api/v1/auth/login").then().statusCode(401);
+        // the owner is told of the change and of each sign-in (three: the first, the other device, the new password's),
+        // and the refused attempts tell nothing
+        List<JsonPath> events = UserEvents.about(shopper.id(), "user.password-changed", Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(20)).until(() -> UserEvents.about(shopper.id(), "user.signed-in", Duration.ofSeconds(1))
+                .stream().filter(e -> "user.signed-in".equals(e.getString("type"))).count() >= 3);
+        assertThat(events.stream().filter(e -> "user.password-changed".equals(e.getString("type"))))
+                .singleElement().satisfies(e -> assertThat(e.getMap("data")).containsOnlyKeys("userId", "at"));
+        assertThat(UserEvents.about(shopper.id(), "user.signed-in", Duration.ofSeconds(1)).stream()
+                .filter(e -> "user.signed-in".equals(e.getString("type")))).hasSize(3);
     }
 
     @Test
@@ -133,9 +143,9 @@ class ProfileTest {
 
         List<JsonPath> events = UserEvents.about(shopper.id(), "user.erased", Duration.ofSeconds(20));
         assertThat(events).extracting(e -> e.getString("type"))
-                .containsExactly("user.registered", "user.sessions-revoked", "user.erased");
-        assertThat(events.get(2).getString("data.userId")).isEqualTo(shopper.id().toString());
-        assertThat(events.get(2).getString("source")).isEqualTo("user");
+                .containsExactly("user.registered", "user.signed-in", "user.sessions-revoked", "user.erased");
+        assertThat(events.get(3).getString("data.userId")).isEqualTo(shopper.id().toString());
+        assertThat(events.get(3).getString("source")).isEqualTo("user");
     }
 
     @Test
@@ -147,16 +157,18 @@ class ProfileTest {
 
         List<JsonPath> events = UserEvents.about(shopper.id(), "user.updated", Duration.ofSeconds(20));
 
-        assertThat(events).extracting(e -> e.getString("type")).containsExactly("user.registered", "user.updated");
+        assertThat(events).extracting(e -> e.getString("type")).containsExactly("user.registered", "user.signed-in", "user.updated");
         // ids and facts only: nothing an erasure could not take back
         assertThat(events.get(0).getMap("data")).containsOnlyKeys("userId", "locale");
-        assertThat(events.get(1).getMap("data")).containsOnlyKeys("userId", "locale", "roles", "locked");
-        assertThat(events.get(1).getString("data.locale")).isEqualTo("en");
+        assertThat(events.get(1).getMap("data")).containsOnlyKeys("userId", "sessionId", "at");
+        assertThat(events.get(2).getMap("data")).containsOnlyKeys("userId", "locale", "roles", "locked");
+        assertThat(events.get(2).getString("data.locale")).isEqualTo("en");
         // whoever needs the contact details asks for them, as a service
         given().auth().oauth2(io.mall.testing.TestTokens.service("notification")).when().get("/internal/users/" + shopper.id())
                 .then().statusCode(200)
                 .body("email", org.hamcrest.Matchers.equalTo(shopper.email()))
                 .body("displayName", org.hamcrest.Matchers.equalTo("김민지"))
+                .body("phone", org.hamcrest.Matchers.equalTo("+82 10 1234 5678"))
                 .body("locale", org.hamcrest.Matchers.equalTo("en"));
         assertThat(events).extracting(e -> e.getString("id")).doesNotHaveDuplicates();
     }

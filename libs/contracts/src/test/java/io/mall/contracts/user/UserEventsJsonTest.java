@@ -72,6 +72,22 @@ class UserEventsJsonTest {
         assertThat(json.readTree(written).get("data").get("tokensExpireBy").asText()).isEqualTo("2026-11-26T10:16:00Z");
     }
 
+    @Test
+    void aSignInAndAPasswordChangeSayWhenAndNotFromWhere() throws Exception {
+        SignedIn signedIn = new SignedIn(userId, UUID.randomUUID(), Instant.parse("2026-11-26T09:30:00Z"));
+        PasswordChanged changed = new PasswordChanged(userId, Instant.parse("2026-11-26T09:31:00Z"));
+
+        EventEnvelope<SignedIn> readSignIn = json.readValue(json.writeValueAsString(envelope(EventTypes.USER_SIGNED_IN, signedIn)),
+                new TypeReference<>() {
+                });
+        JsonNode changeData = json.readTree(json.writeValueAsString(envelope(EventTypes.USER_PASSWORD_CHANGED, changed))).get("data");
+
+        assertThat(readSignIn.data()).isEqualTo(signedIn);
+        assertThat(json.valueToTree(signedIn).has("address")).isFalse();
+        assertThat(changeData.get("at").asText()).isEqualTo("2026-11-26T09:31:00Z");
+        assertThat(json.treeToValue(changeData, PasswordChanged.class)).isEqualTo(changed);
+    }
+
     private <T> EventEnvelope<T> envelope(String type, T data) {
         return new EventEnvelope<>(UUID.randomUUID(), type, "user", Instant.parse("2026-11-24T10:00:00Z"),
                 userId.toString(), null, data);

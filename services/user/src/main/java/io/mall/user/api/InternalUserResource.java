@@ -22,8 +22,8 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed("SERVICE")
 public class InternalUserResource {
 
-    /** How to reach the person, in their language. */
-    public record Contact(UUID id, String email, String displayName, String locale) {
+    /** How to reach the person, in their language ({@code phone} for text messages, when they gave one). */
+    public record Contact(UUID id, String email, String displayName, String phone, String locale) {
     }
 
     private final Accounts accounts;
@@ -36,6 +36,6 @@ public class InternalUserResource {
     @Path("/{id}")
     public Uni<Contact> contact(@PathParam("id") UUID id) {
         return accounts.find(id).map(account -> new Contact(account.id(), account.email(), account.displayName(),
-                account.locale().name()));
+                account.phone(), account.locale().name()));
     }
 }

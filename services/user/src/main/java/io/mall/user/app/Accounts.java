@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.mall.contracts.EventTypes;
 import io.mall.contracts.Topics;
+import io.mall.contracts.user.PasswordChanged;
 import io.mall.contracts.user.UserErased;
 import io.mall.contracts.user.UserRegistered;
 import io.mall.contracts.user.UserUpdated;
@@ -129,7 +130,8 @@ public class Accounts {
             Instant now = clock.instant();
             user.passwordHash = hash;
             user.updatedAt = now;
-            return revocations.endAllSessions(id, currentSession, now);
+            return revocations.endAllSessions(id, currentSession, now)
+                    .call(() -> outbox.add(Topics.USER_EVENTS, EventTypes.USER_PASSWORD_CHANGED, id, new PasswordChanged(id, now), now));
         }))).invoke(relay::nudge);
     }
 

@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.mall.contracts.EventTypes;
+import io.mall.contracts.Topics;
+import io.mall.contracts.user.SignedIn;
 import io.mall.domain.DomainException;
 import io.mall.domain.NotAuthenticated;
 import io.mall.domain.NotPermitted;
@@ -17,6 +20,7 @@ import io.mall.user.domain.RefreshToken;
 import io.mall.user.domain.User;
 import io.mall.user.messaging.OutboxRelay;
 import io.mall.user.store.AccessTokens;
+import io.mall.user.store.Outbox;
 import io.mall.user.store.Passwords;
 import io.mall.user.store.RefreshTokenRepository;
 import io.mall.user.store.UserRepository;
@@ -42,6 +46,7 @@ public class Sessions {
     private final Passwords passwords;
     private final AccessTokens accessTokens;
     private final Revocations revocations;
+    private final Outbox outbox;
     private final OutboxRelay relay;
     private final PasswordAttempts attempts;
     private final Duration refreshLifetime;
@@ -50,13 +55,14 @@ public class Sessions {
     private final Clock clock;
 
     Sessions(UserRepository users, RefreshTokenRepository refreshTokens, Passwords passwords,
-            AccessTokens accessTokens, Revocations revocations, OutboxRelay relay, PasswordAttempts attempts,
+            AccessTokens accessTokens, Revocations revocations, Outbox outbox, OutboxRelay relay, PasswordAttempts attempts,
             UserConfig config, Vertx vertx, Clock clock) {
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
         this.revocations = revocations;
+        this.outbox = outbox;
         this.relay = relay;
         this.attempts = attempts;
         this.refreshLifetime = config.tokens().refreshLifetime();
@@ -96,8 +102,9 @@ public class Sessions {
                                     if (upgraded != null) {
                                         current.passwordHash = upgraded;
                                     }
-                                    return startSession(current);
+                                    return startSession(current).call(this::announceSignIn);
                                 })))
+                                .invoke(relay::nudge)
                                 .map(outcome -> outcome.orThrow());
                     });
                 })
@@ -160,6 +167,15 @@ public class Sessions {
             return Uni.createFrom().item(Outcome.refused(new NotPermitted(why)));
         }
         return issueRefresh(user, UUID.randomUUID(), now);
+    }
+
+    /** The owner is told of every new session, so one they did not start is noticed (a refresh is not one). */
+    private Uni<Void> announceSignIn(Outcome outcome) {
+        if (outcome.refusal() != null) {
+            return Uni.createFrom().voidItem();
+        }
+        return outbox.add(Topics.USER_EVENTS, EventTypes.USER_SIGNED_IN, outcome.user().id,
+                new SignedIn(outcome.user().id, outcome.family(), clock.instant()), clock.instant());
     }
 
     private Uni<Outcome> issueRefresh(User user, UUID family, Instant now) {
