@@ -4,7 +4,7 @@
 
 PG_PORT=5432
 PG_CLUSTER=mall
-PG_SERVICES=(user order payment shipping)
+PG_SERVICES=(user order payment shipping notification)
 
 pg_version() {
   local dir

@@ -11,11 +11,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = MallTestResource.class, initArgs = {
         @ResourceArg(name = "service", value = "notification"),
-        @ResourceArg(name = "servers", value = "smtp,kafka") })
+        @ResourceArg(name = "servers", value = "postgres,kafka,smtp") })
 class PlatformTest extends PlatformContractTest {
 
     @Override
     protected Set<String> readinessChecks() {
-        return Set.of();
+        return Set.of("Reactive PostgreSQL connections health check");
     }
 }

@@ -1,0 +1,41 @@
+package io.mall.notification.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.jboss.logging.Logger;
+
+import io.mall.messaging.PostgresOutboxRelay;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Publishes the {@link Outbox} to Kafka with libs/messaging's PostgreSQL relay (each row deleted
+ * once Kafka acknowledged it): at once after a delivery is given up on, and at every tick for what a
+ * failure or another replica's crash left.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final PostgresOutboxRelay relay;
+
+    OutboxRelay(Pool database, @Channel("outbox") MutinyEmitter<String> kafka) {
+        this.relay = new PostgresOutboxRelay(database, kafka);
+    }
+
+    /** Called after a commit that wrote to the outbox, so events go out at once, not at the next tick. */
+    public void nudge() {
+        // a failure here is retried by the next tick
+        relay.relay().subscribe().with(sent -> { }, failure -> LOG.debugf("outbox relay: %s", failure.getMessage()));
+    }
+
+    // delayed: the first tick waits until the Kafka channel is connected
+    @Scheduled(every = "${mall.notification.outbox-poll-interval}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        return relay.relayLogged();
+    }
+}
