@@ -68,12 +68,15 @@ public class NotificationResource {
     }
 
     /**
-     * @param channels   the categories to change, each with every channel it should go out on
-     * @param quietHours {@code null} (or left out) turns quiet hours off
-     * @param timeZone   an IANA zone; left out keeps the current one
+     * What to change; whatever is left out stays as it is.
+     *
+     * @param channels      the categories to change, each with every channel it should go out on
+     * @param quietHours    new quiet hours
+     * @param quietHoursOff {@code true} to have none
+     * @param timeZone      an IANA zone
      */
     public record PreferencesForm(@Size(max = 4) Map<@NotNull Category, @NotNull @Size(max = 4) Set<@NotNull Channel>> channels,
-            @Valid QuietHoursForm quietHours, @Size(max = 64) String timeZone) {
+            @Valid QuietHoursForm quietHours, Boolean quietHoursOff, @Size(max = 64) String timeZone) {
     }
 
     public record QuietHoursForm(@NotNull LocalTime start, @NotNull LocalTime end) {
@@ -129,7 +132,8 @@ public class NotificationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<PreferencesView> choose(@NotNull @Valid PreferencesForm form) {
         QuietHours quiet = form.quietHours() == null ? null : new QuietHours(form.quietHours().start(), form.quietHours().end());
-        return preferences.choose(Callers.self(caller), form.channels(), quiet, form.timeZone()).map(NotificationResource::view);
+        return preferences.choose(Callers.self(caller), form.channels(), quiet, Boolean.TRUE.equals(form.quietHoursOff()), form.timeZone())
+                .map(NotificationResource::view);
     }
 
     /** Registers a device for push; 201 when it is new to the caller, 200 when it was theirs already. */

@@ -32,9 +32,11 @@ public class PreferenceChoices {
 
     /**
      * @param channels   the categories to change, each with all its channels; others stay as they are
-     * @param quietHours {@code null} turns quiet hours off
+     * @param quietHours    {@code null} keeps the current ones
+     * @param quietHoursOff turns quiet hours off
      */
-    public Uni<Preferences> choose(UUID userId, Map<Category, Set<Channel>> channels, QuietHours quietHours, String timeZone) {
-        return store.change(userId, current -> current.choose(channels, quietHours, timeZone, clock.instant()), clock.instant());
+    public Uni<Preferences> choose(UUID userId, Map<Category, Set<Channel>> channels, QuietHours quietHours, boolean quietHoursOff,
+            String timeZone) {
+        return store.change(userId, current -> current.choose(channels, quietHours, quietHoursOff, timeZone, clock.instant()), clock.instant());
     }
 }

@@ -52,10 +52,15 @@ public record Preferences(UUID userId, Map<Category, Set<Channel>> channels, Qui
      * channel outside the app; opting in to marketing is dated (the consent a regulator asks to see),
      * opting out forgets the date.
      *
-     * @param quietHours {@code null} to turn quiet hours off
-     * @param timeZone   an IANA zone such as {@code Asia/Seoul}; {@code null} keeps the current one
+     * @param quietHours    new quiet hours; {@code null} keeps the current ones
+     * @param quietHoursOff whether to have no quiet hours any more
+     * @param timeZone      an IANA zone such as {@code Asia/Seoul}; {@code null} keeps the current one
      */
-    public Preferences choose(Map<Category, Set<Channel>> chosen, QuietHours quietHours, String timeZone, Instant now) {
+    public Preferences choose(Map<Category, Set<Channel>> chosen, QuietHours quietHours, boolean quietHoursOff, String timeZone,
+            Instant now) {
+        if (quietHoursOff && quietHours != null) {
+            throw new BrokenRule("quietHoursOff", "give quiet hours or turn them off, not both");
+        }
         EnumMap<Category, Set<Channel>> next = new EnumMap<>(channels);
         if (chosen != null) {
             chosen.forEach((category, set) -> next.put(category, set == null ? EnumSet.noneOf(Channel.class) : set));
@@ -68,7 +73,8 @@ public record Preferences(UUID userId, Map<Category, Set<Channel>> channels, Qui
         boolean marketingBefore = !channels.get(Category.MARKETING).isEmpty();
         boolean marketingAfter = next.get(Category.MARKETING) != null && !next.get(Category.MARKETING).isEmpty();
         Instant consent = marketingAfter ? (marketingBefore ? marketingConsentAt : now) : null;
-        return new Preferences(userId, next, quietHours, timeZone == null ? this.timeZone : zone(timeZone), consent);
+        QuietHours quiet = quietHoursOff ? null : quietHours == null ? this.quietHours : quietHours;
+        return new Preferences(userId, next, quiet, timeZone == null ? this.timeZone : zone(timeZone), consent);
     }
 
     /** The channels {@code category} goes out on. */
