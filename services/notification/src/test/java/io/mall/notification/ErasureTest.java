@@ -15,6 +15,7 @@ import io.mall.contracts.EventTypes;
 import io.mall.contracts.Topics;
 import io.mall.contracts.user.UserErased;
 import io.mall.contracts.user.UserRegistered;
+import io.mall.testing.SmtpSink;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -29,7 +30,7 @@ class ErasureTest {
         shopper.registersDevice(device);
         shopper.choose(Map.of("channels", Map.of("MARKETING", List.of("EMAIL")), "quietHoursOff", true));
         Events.send(Topics.USER_EVENTS, EventTypes.USER_REGISTERED, shopper.id(), new UserRegistered(shopper.id(), "ko"));
-        MailSink.await(shopper.email(), 1);
+        SmtpSink.await(shopper.email(), 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> ReliabilityTest.deliveriesOf(shopper).getList("items.findAll { it.status == 'SENT' }").size() == 3);
 
         Events.send(Topics.USER_EVENTS, EventTypes.USER_ERASED, shopper.id(), new UserErased(shopper.id()));
@@ -58,6 +59,6 @@ class ErasureTest {
                 .getList("items.findAll { it.trigger == 'ORDER_RECEIVED' && it.status == 'SKIPPED' }.channel").containsAll(List.of("EMAIL", "IN_APP")));
         assertThat(ReliabilityTest.deliveriesOf(shopper).getList("items.findAll { it.trigger == 'ORDER_RECEIVED' }.status", String.class))
                 .hasSize(3).doesNotContain("SENT");
-        assertThat(MailSink.inbox(shopper.email())).hasSize(1);
+        assertThat(SmtpSink.inbox(shopper.email())).hasSize(1);
     }
 }

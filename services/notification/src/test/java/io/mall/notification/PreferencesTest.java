@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.mall.contracts.EventTypes;
 import io.mall.contracts.Topics;
 import io.mall.contracts.shipping.ShipmentUpdated;
+import io.mall.testing.SmtpSink;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -57,7 +58,7 @@ class PreferencesTest {
         assertThat(channels(log, "OUT_FOR_DELIVERY")).containsExactlyInAnyOrder("SMS", "IN_APP");
         await().atMost(Duration.ofSeconds(10)).until(() -> ProviderStubs.textsTo(shopper.e164()).size() == 1
                 && ProviderStubs.pushesTo("device-" + shopper.id()).size() == 1);
-        assertThat(MailSink.inbox(shopper.email())).isEmpty();
+        assertThat(SmtpSink.inbox(shopper.email())).isEmpty();
         assertThat(shopper.feed().getList("items.trigger")).containsExactly("OUT_FOR_DELIVERY");
     }
 
@@ -72,7 +73,7 @@ class PreferencesTest {
         Events.send(Topics.SHIPPING_EVENTS, EventTypes.SHIPMENT_UPDATED, orderId,
                 new ShipmentUpdated(java.util.UUID.randomUUID(), orderId, "OUT_FOR_DELIVERY", "서울", null, Instant.now()));
 
-        MailSink.about(shopper.email(), "오늘 도착합니다");
+        SmtpSink.about(shopper.email(), "오늘 도착합니다");
         await().atMost(Duration.ofSeconds(10)).until(() -> shopper.feed().getList("items").size() == 2);
         JsonPath log = ReliabilityTest.deliveriesOf(shopper);
         List<Map<String, Object>> waiting = log.getList("items.findAll { it.channel == 'SMS' || it.channel == 'PUSH' }");

@@ -28,6 +28,7 @@ import io.mall.contracts.Topics;
 import io.mall.contracts.payment.PaymentCaptured;
 import io.mall.contracts.shipping.ShipmentCreated;
 import io.mall.contracts.user.UserRegistered;
+import io.mall.testing.SmtpSink;
 import io.mall.testing.TestKafka;
 import io.mall.testing.TestTokens;
 import io.restassured.path.json.JsonPath;
@@ -49,10 +50,10 @@ class ReliabilityTest {
             Events.send(eventId, Topics.USER_EVENTS, EventTypes.USER_REGISTERED, shopper.id(), new UserRegistered(shopper.id(), "ko"));
         }
 
-        MailSink.await(shopper.email(), 1);
+        SmtpSink.await(shopper.email(), 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> deliveriesOf(shopper).getList("items").size() == 3);
         // later copies had their chance and sent nothing
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> MailSink.inbox(shopper.email()).size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> SmtpSink.inbox(shopper.email()).size() == 1);
         JsonPath log = deliveriesOf(shopper);
         assertThat(log.getList("items.channel")).containsExactlyInAnyOrder("EMAIL", "PUSH", "IN_APP");
         assertThat(log.getList("items.eventId")).containsOnly(eventId.toString());
@@ -103,7 +104,7 @@ class ReliabilityTest {
         shippedOrder(shopper);
 
         // the mail went out while the text message was still being tried
-        MailSink.about(shopper.email(), "상품이 발송되었습니다");
+        SmtpSink.about(shopper.email(), "상품이 발송되었습니다");
         await().atMost(Duration.ofSeconds(20)).until(() -> "DEAD".equals(sms(shopper).getString("status")));
         JsonPath sms = sms(shopper);
         assertThat(sms.getInt("attempts")).isEqualTo(4);
@@ -175,7 +176,7 @@ class ReliabilityTest {
 
         assertThat(TestKafka.deadLetters(Topics.ORDER_EVENTS, orderId.toString(), "order-events", 2, Duration.ofSeconds(20))).hasSize(2);
         shopper.placesOrder(9_900, "Socks", 1);
-        MailSink.about(shopper.email(), "We have your order");
+        SmtpSink.about(shopper.email(), "We have your order");
     }
 
     @Test
@@ -187,8 +188,8 @@ class ReliabilityTest {
         Events.send(Topics.ORDER_EVENTS, EventTypes.ORDER_PLACED, orderId, new io.mall.contracts.order.OrderUpdated(orderId, shopper.id(), "RECEIVED",
                 12_000, "KRW", null, List.of(new io.mall.contracts.order.OrderUpdated.Line("S", "p", "Mug", 1))));
 
-        assertThat(MailSink.about(shopper.email(), "Payment received").text()).contains("₩12,000");
-        MailSink.about(shopper.email(), "We have your order");
+        assertThat(SmtpSink.about(shopper.email(), "Payment received").text()).contains("₩12,000");
+        SmtpSink.about(shopper.email(), "We have your order");
     }
 
     private static UUID shippedOrder(Shopper shopper) {

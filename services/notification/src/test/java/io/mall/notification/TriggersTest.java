@@ -22,6 +22,7 @@ import io.mall.contracts.user.PasswordChanged;
 import io.mall.contracts.user.SignedIn;
 import io.mall.contracts.user.UserRegistered;
 import io.mall.testing.MallTestResource;
+import io.mall.testing.SmtpSink;
 import io.mall.testing.UserServiceResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -47,11 +48,11 @@ class TriggersTest {
         Events.send(Topics.USER_EVENTS, EventTypes.USER_REGISTERED, korean.id(), new UserRegistered(korean.id(), "ko"));
         Events.send(Topics.USER_EVENTS, EventTypes.USER_REGISTERED, english.id(), new UserRegistered(english.id(), "en"));
 
-        MailSink.Mail welcome = MailSink.await(korean.email(), 1).get(0);
+        SmtpSink.Mail welcome = SmtpSink.await(korean.email(), 1).get(0);
         assertThat(welcome.subject()).isEqualTo("Mall에 오신 것을 환영합니다");
         assertThat(welcome.text()).contains("김민지님, Mall에 가입해 주셔서 감사합니다.");
         assertThat(welcome.html()).contains("<html lang=\"ko\">").contains("김민지님");
-        assertThat(MailSink.await(english.email(), 1).get(0).subject()).isEqualTo("Welcome to Mall");
+        assertThat(SmtpSink.await(english.email(), 1).get(0).subject()).isEqualTo("Welcome to Mall");
     }
 
     @Test
@@ -59,18 +60,18 @@ class TriggersTest {
         Shopper shopper = Shopper.korean();
         UUID orderId = shopper.placesOrder(125_000, "무선 이어폰", 3);
         String number = orderId.toString().substring(0, 8).toUpperCase();
-        MailSink.Mail received = MailSink.await(shopper.email(), 1).get(0);
+        SmtpSink.Mail received = SmtpSink.await(shopper.email(), 1).get(0);
         assertThat(received.subject()).isEqualTo("주문이 접수되었습니다 (" + number + ")");
         assertThat(received.text()).contains("무선 이어폰 외 2건").contains("₩125,000");
 
         Events.send(Topics.PAYMENT_EVENTS, EventTypes.PAYMENT_CAPTURED, orderId,
                 new PaymentCaptured(UUID.randomUUID(), orderId, 125_000, "KRW", "CARD"));
-        assertThat(MailSink.await(shopper.email(), 2).get(1).text()).contains("결제 ₩125,000이(가) 완료되었습니다");
+        assertThat(SmtpSink.await(shopper.email(), 2).get(1).text()).contains("결제 ₩125,000이(가) 완료되었습니다");
 
         UUID shipmentId = UUID.randomUUID();
         Events.send(Topics.SHIPPING_EVENTS, EventTypes.SHIPMENT_CREATED, orderId,
                 new ShipmentCreated(shipmentId, orderId, "simulated", "SIM123456789012", LocalDate.of(2026, 11, 28)));
-        MailSink.Mail shipped = MailSink.await(shopper.email(), 3).get(2);
+        SmtpSink.Mail shipped = SmtpSink.await(shopper.email(), 3).get(2);
         assertThat(shipped.subject()).isEqualTo("상품이 발송되었습니다 (" + number + ")");
         assertThat(shipped.text()).contains("운송장 번호: SIM123456789012").contains("도착 예정: 2026년 11월 28일")
                 .contains("https://mall.local/orders/" + orderId + "/tracking");
@@ -81,16 +82,16 @@ class TriggersTest {
                 new ShipmentUpdated(shipmentId, orderId, "IN_TRANSIT", "곤지암 허브", null, Instant.now()));
         Events.send(Topics.SHIPPING_EVENTS, EventTypes.SHIPMENT_UPDATED, orderId,
                 new ShipmentUpdated(shipmentId, orderId, "OUT_FOR_DELIVERY", "서울 강남", null, Instant.now()));
-        MailSink.Mail out = MailSink.await(shopper.email(), 4).get(3);
+        SmtpSink.Mail out = SmtpSink.await(shopper.email(), 4).get(3);
         assertThat(out.subject()).isEqualTo("오늘 도착합니다 (" + number + ")");
         assertThat(out.text()).contains("(서울 강남)");
 
         Events.send(Topics.ORDER_EVENTS, EventTypes.ORDER_DELIVERED, orderId, new OrderUpdated(orderId, shopper.id(), "DELIVERED", 125_000,
                 "KRW", null, List.of(new OrderUpdated.Line("SKU-0", "p-0", "무선 이어폰", 1))));
-        MailSink.Mail delivered = MailSink.await(shopper.email(), 5).get(4);
+        SmtpSink.Mail delivered = SmtpSink.await(shopper.email(), 5).get(4);
         assertThat(delivered.subject()).isEqualTo("배송이 완료되었습니다 (" + number + ")");
         assertThat(delivered.text()).contains("무선 이어폰은(는) 마음에 드셨나요?").contains("리뷰 쓰기: https://mall.local/orders/" + orderId + "/review");
-        assertThat(MailSink.inbox(shopper.email())).extracting(MailSink.Mail::subject).hasSize(5);
+        assertThat(SmtpSink.inbox(shopper.email())).extracting(SmtpSink.Mail::subject).hasSize(5);
         // each went to the feed too, newest first
         assertThat(shopper.feed().getList("items.trigger")).containsExactly("DELIVERED", "OUT_FOR_DELIVERY", "SHIPPED", "PAYMENT_CAPTURED",
                 "ORDER_RECEIVED");
@@ -102,7 +103,7 @@ class TriggersTest {
         UUID declined = shopper.placesOrder(30_000, "Desk lamp", 1);
         Events.send(Topics.PAYMENT_EVENTS, EventTypes.PAYMENT_FAILED, declined,
                 new PaymentFailed(UUID.randomUUID(), declined, "DECLINED", "the card was declined"));
-        MailSink.Mail failed = MailSink.about(shopper.email(), "Your payment did not go through");
+        SmtpSink.Mail failed = SmtpSink.about(shopper.email(), "Your payment did not go through");
         assertThat(failed.subject()).startsWith("Your payment did not go through");
         assertThat(failed.text()).contains("Reason: the card was declined").contains("Nothing was charged");
 
@@ -113,12 +114,12 @@ class TriggersTest {
                 new PaymentFailed(UUID.randomUUID(), cancelled, "CANCELLED", "the order was cancelled"));
         Events.send(Topics.PAYMENT_EVENTS, EventTypes.PAYMENT_REFUNDED, cancelled,
                 new PaymentRefunded(UUID.randomUUID(), cancelled, UUID.randomUUID(), 45_500, "KRW", 45_500, true, "order cancelled"));
-        assertThat(MailSink.about(shopper.email(), "Your order was cancelled").text()).contains("(₩45,500) was cancelled")
+        assertThat(SmtpSink.about(shopper.email(), "Your order was cancelled").text()).contains("(₩45,500) was cancelled")
                 .contains("Reason: changed my mind");
-        assertThat(MailSink.about(shopper.email(), "Your refund is on its way").text()).contains("refunded ₩45,500")
+        assertThat(SmtpSink.about(shopper.email(), "Your refund is on its way").text()).contains("refunded ₩45,500")
                 .contains("Everything you paid is refunded");
         org.awaitility.Awaitility.await().during(java.time.Duration.ofSeconds(1)).atMost(java.time.Duration.ofSeconds(3))
-                .until(() -> MailSink.inbox(shopper.email()).size() == 5);
+                .until(() -> SmtpSink.inbox(shopper.email()).size() == 5);
     }
 
     @Test
@@ -132,8 +133,8 @@ class TriggersTest {
         Events.send(Topics.USER_EVENTS, EventTypes.USER_PASSWORD_CHANGED, shopper.id(), new PasswordChanged(shopper.id(), at));
         Events.send(Topics.USER_EVENTS, EventTypes.USER_SIGNED_IN, shopper.id(), new SignedIn(shopper.id(), UUID.randomUUID(), at));
 
-        assertThat(MailSink.about(shopper.email(), "비밀번호가 변경되었습니다").text()).contains("2026년 11월 26일 오후 6:30에 계정의 비밀번호가 변경되었고");
-        assertThat(MailSink.about(shopper.email(), "새로운 로그인").text()).contains("2026년 11월 26일 오후 6:30에 계정에 새로 로그인했습니다");
+        assertThat(SmtpSink.about(shopper.email(), "비밀번호가 변경되었습니다").text()).contains("2026년 11월 26일 오후 6:30에 계정의 비밀번호가 변경되었고");
+        assertThat(SmtpSink.about(shopper.email(), "새로운 로그인").text()).contains("2026년 11월 26일 오후 6:30에 계정에 새로 로그인했습니다");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> ProviderStubs.textsTo(shopper.e164()).size() == 2);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.mall.testing.SmtpSink;
 import io.mall.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -46,7 +47,8 @@ class CheckoutJourneyTest {
     @Test
     void aShopperBuysFromTheirCartAndTheParcelIsDeliveredWhileStockAndCartFollow() {
         String sku = stockedSku(10, 12_000);
-        String shopper = signUpAndIn();
+        String email = "journey-" + UUID.randomUUID() + "@mall.test";
+        String shopper = signUpAndIn(email);
         String address = addAddress(shopper);
         call(mall.cart, shopper).body(Map.of("sku", sku, "quantity", 2)).post("/api/v1/cart/lines").then().statusCode(200);
 
@@ -71,6 +73,14 @@ class CheckoutJourneyTest {
             assertThat(stock.getInt("available")).isEqualTo(8);
             assertThat(stock.getInt("reserved")).isZero();
         });
+        // and the shopper was told each step by email, in Korean, from the real events and their real contact details
+        String number = order.substring(0, 8).toUpperCase();
+        for (String subject : List.of("Mall에 오신 것을 환영합니다", "새로운 로그인", "주문이 접수되었습니다 (" + number + ")",
+                "결제가 완료되었습니다 (" + number + ")", "상품이 발송되었습니다 (" + number + ")", "배송이 완료되었습니다 (" + number + ")")) {
+            SmtpSink.about(email, subject);
+        }
+        assertThat(SmtpSink.about(email, "상품이 발송되었습니다").text()).contains(placed.getString("trackingNumber"));
+        assertThat(SmtpSink.about(email, "주문이 접수되었습니다").text()).contains("₩" + String.format(java.util.Locale.ROOT, "%,d", placed.getLong("total")));
     }
 
     @Test
@@ -149,7 +159,10 @@ class CheckoutJourneyTest {
 
     /** Registers a new shopper and signs them in: their access token. */
     private static String signUpAndIn() {
-        String email = "journey-" + UUID.randomUUID() + "@mall.test";
+        return signUpAndIn("journey-" + UUID.randomUUID() + "@mall.test");
+    }
+
+    private static String signUpAndIn(String email) {
         String password = "correct horse battery " + UUID.randomUUID();
         given().baseUri(mall.user.baseUrl()).contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", password, "displayName", "김여행")).post("/api/v1/users").then().statusCode(201);

@@ -17,7 +17,7 @@ import io.mall.testing.ServiceProcess;
 import io.mall.testing.UserServiceProcess;
 
 /**
- * The shop as a customer meets it: the user, product, cart, payment, shipping and order services,
+ * The shop as a customer meets it: the user, product, cart, payment, shipping, order and notification services,
  * each its own process on the local servers, configured as in production but for their secrets
  * (made for this run) and the simulated carrier's pace (a parcel in seconds).
  */
@@ -29,26 +29,32 @@ final class Mall implements AutoCloseable {
     final ServiceProcess payment;
     final ServiceProcess shipping;
     final ServiceProcess order;
+    final ServiceProcess notification;
 
     private Mall(ServiceProcess user, ServiceProcess product, ServiceProcess cart, ServiceProcess payment, ServiceProcess shipping,
-            ServiceProcess order) {
+            ServiceProcess order, ServiceProcess notification) {
         this.user = user;
         this.product = product;
         this.cart = cart;
         this.payment = payment;
         this.shipping = shipping;
         this.order = order;
+        this.notification = notification;
     }
 
     /** Every service started and ready; the user service first, whose token endpoint the others use. */
     static Mall open() throws Exception {
-        Map<String, String> secrets = Map.of("cart", secret(), "shipping", secret(), "order", secret());
+        Map<String, String> secrets = Map.of("cart", secret(), "shipping", secret(), "order", secret(), "notification", secret());
         Map<String, String> clients = new HashMap<>();
         secrets.forEach((client, secret) -> clients.put("mall.user.service-clients." + client + ".secret-sha256", sha256(secret)));
         ServiceProcess user = UserServiceProcess.start(clients).service();
         try {
             CompletableFuture<ServiceProcess> product = start("product", Set.of(LocalServer.MONGO), Map.of());
             CompletableFuture<ServiceProcess> payment = start("payment", Set.of(LocalServer.POSTGRES), Map.of());
+            // mail to the SMTP sink; texts and pushes to the sandboxes
+            Map<String, String> notificationConfig = new HashMap<>(client(user, "notification", secrets));
+            notificationConfig.put("quarkus.rest-client.user.url", user.baseUrl());
+            CompletableFuture<ServiceProcess> notification = start("notification", Set.of(LocalServer.POSTGRES, LocalServer.SMTP), notificationConfig);
             ServiceProcess productService = product.join();
             Map<String, String> shippingConfig = new HashMap<>(client(user, "shipping", secrets));
             shippingConfig.put("quarkus.rest-client.product.url", productService.baseUrl());
@@ -68,7 +74,7 @@ final class Mall implements AutoCloseable {
             orderConfig.put("quarkus.rest-client.cart.url", cartService.baseUrl());
             orderConfig.put("quarkus.rest-client.shipping.url", shippingService.baseUrl());
             ServiceProcess order = ServiceProcess.start("order", Set.of(LocalServer.POSTGRES), orderConfig);
-            return new Mall(user, productService, cartService, payment.join(), shippingService, order);
+            return new Mall(user, productService, cartService, payment.join(), shippingService, order, notification.join());
         } catch (RuntimeException e) {
             user.close();
             throw e;
@@ -109,7 +115,7 @@ final class Mall implements AutoCloseable {
     /** The last lines of every service's log, for a failure's message. */
     String logs() {
         StringBuilder text = new StringBuilder();
-        for (ServiceProcess service : List.of(user, product, cart, payment, shipping, order)) {
+        for (ServiceProcess service : List.of(user, product, cart, payment, shipping, order, notification)) {
             text.append("\n--- ").append(service.name()).append(" ---\n").append(service.tail());
         }
         return text.toString();
@@ -117,7 +123,7 @@ final class Mall implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ServiceProcess service : List.of(order, shipping, cart, payment, product, user)) {
+        for (ServiceProcess service : List.of(notification, order, shipping, cart, payment, product, user)) {
             service.close();
         }
     }

@@ -17,7 +17,7 @@ import io.quarkus.qute.Template;
  * Writes a notice in the reader's language from its Qute templates: for each trigger and language,
  * {@code notifications/<trigger>.<ko|en>.txt} holds the title (an email's subject, a push's title),
  * the short text (a text message, a push's body, the feed's entry) and the email's plain body, and
- * {@code notifications/<trigger>.<ko|en>.html} the email's HTML body. Amounts and dates are formatted
+ * {@code notifications/<trigger>.<ko|en>.html} the email's HTML body (inside {@code layout.html}). Amounts and dates are formatted
  * here for the language, so templates only place them.
  */
 @ApplicationScoped
@@ -65,6 +65,7 @@ public class Messages {
         boolean korean = formats.language() == Formats.Language.KO;
         model.put("name", name == null || name.isBlank() ? (korean ? "고객" : "there") : name);
         model.put("site", site);
+        model.put("lang", formats.language().tag());
         String currency = facts.getOrDefault("currency", "KRW");
         for (String amount : new String[] { "total", "amount", "refundedTotal" }) {
             if (present(facts, amount)) {

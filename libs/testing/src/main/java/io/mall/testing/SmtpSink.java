@@ -1,4 +1,4 @@
-package io.mall.notification;
+package io.mall.testing;
 
 import static io.restassured.RestAssured.given;
 
@@ -17,20 +17,20 @@ import org.awaitility.Awaitility;
 import io.restassured.path.json.JsonPath;
 
 /**
- * The local SMTP sink (GreenMail), read back through its web API on 8025: the mail each address
- * received, its subject and its decoded text and HTML parts.
+ * The local SMTP sink (GreenMail, started by infra/local), read back through its web API on 8025:
+ * the mail each address received, its subject and its decoded text and HTML parts.
  */
-final class MailSink {
+public final class SmtpSink {
 
     private static final String API = "http://127.0.0.1:8025/api/user/";
 
-    record Mail(String messageId, String subject, String text, String html, String raw) {
+    public record Mail(String messageId, String subject, String text, String html, String raw) {
     }
 
-    private MailSink() {
+    private SmtpSink() {
     }
 
-    static List<Mail> inbox(String address) {
+    public static List<Mail> inbox(String address) {
         io.restassured.response.Response response = given().when().get(API + address + "/messages/");
         List<Mail> mails = new ArrayList<>();
         if (response.statusCode() == 400) {
@@ -49,13 +49,13 @@ final class MailSink {
     }
 
     /** Waits until the address has at least {@code count} mails and answers them all. */
-    static List<Mail> await(String address, int count) {
+    public static List<Mail> await(String address, int count) {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> inbox(address).size() >= count);
         return inbox(address);
     }
 
     /** Waits for the mail whose subject starts so, and answers it. */
-    static Mail about(String address, String subjectStart) {
+    public static Mail about(String address, String subjectStart) {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> inbox(address).stream().anyMatch(mail -> mail.subject().startsWith(subjectStart)));
         return inbox(address).stream().filter(mail -> mail.subject().startsWith(subjectStart)).findFirst().orElseThrow();
