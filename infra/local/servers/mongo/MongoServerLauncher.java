@@ -3,6 +3,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
+import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -31,7 +32,10 @@ public final class MongoServerLauncher {
             server.shutdownNow();
             stopped.countDown();
         }, "mongo-shutdown"));
-        server.bind("127.0.0.1", port);
+        // One worker thread: mongo-java-server changes stored documents in place, so with several a
+        // reply being written could show a document half-way through another client's update. On one
+        // thread every request sees each document before or after each change, as MongoDB guarantees.
+        server.bind(new InetSocketAddress("127.0.0.1", port), 1, 1);
         System.out.println("mongo-java-server (" + args[1] + " backend) listening on 127.0.0.1:" + port);
         stopped.await();
     }

@@ -155,6 +155,22 @@ public class MongoOutboxRelay {
                 .collect().asList().map(List::size);
     }
 
+    /**
+     * The event's own id, under the name it is stored with: a POJO's {@code id} property is written
+     * as {@code _id}, even in an embedded document, by the MongoDB POJO codec's conventions. Pulling
+     * by a name the entries do not have would match, and remove, every event of the document,
+     * those not sent yet included.
+     */
+    static Document identity(Document event) {
+        if (event.get("id") != null) {
+            return new Document("id", event.get("id"));
+        }
+        if (event.get("_id") != null) {
+            return new Document("_id", event.get("_id"));
+        }
+        throw new IllegalStateException("an outbox entry without an id: " + event.keySet());
+    }
+
     /** Names the replica that made the change, when it has applied it: it then skips the change coming back. */
     private RecordHeaders origin(Document event, boolean appliedHere) {
         RecordHeaders headers = new RecordHeaders();
@@ -175,8 +191,7 @@ public class MongoOutboxRelay {
                                 .withKey(event.getString("key"))
                                 .withHeaders(origin(event, appliedHere))
                                 .build()))
-                        .chain(() -> collection.updateOne(eq("_id", document.get("_id")),
-                                Updates.pull("outbox", new Document("id", event.getString("id"))))))
+                        .chain(() -> collection.updateOne(eq("_id", document.get("_id")), Updates.pull("outbox", identity(event)))))
                 .collect().asList().map(List::size);
     }
 }
