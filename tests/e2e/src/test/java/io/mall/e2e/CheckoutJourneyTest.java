@@ -81,6 +81,19 @@ class CheckoutJourneyTest {
         }
         assertThat(SmtpSink.about(email, "상품이 발송되었습니다").text()).contains(placed.getString("trackingNumber"));
         assertThat(SmtpSink.about(email, "주문이 접수되었습니다").text()).contains("₩" + String.format(java.util.Locale.ROOT, "%,d", placed.getLong("total")));
+
+        // the delivered shirt may now be reviewed; the review is published and the product's rating follows it
+        String product = stock(sku).getString("productId");
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().baseUri(mall.review.baseUrl()).auth().oauth2(shopper)
+                .get("/api/v1/reviews/reviewable").then().statusCode(200).extract().jsonPath().getList("orderId").contains(order));
+        given().baseUri(mall.review.baseUrl()).auth().oauth2(shopper).contentType(ContentType.JSON)
+                .body(Map.of("orderId", order, "productId", product, "rating", 4, "text", "원단이 두껍고 바느질이 꼼꼼해요. 사이즈 M이 딱 맞습니다."))
+                .post("/api/v1/reviews").then().statusCode(201).body("status", org.hamcrest.Matchers.equalTo("APPROVED"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonPath rating = given().baseUri(mall.product.baseUrl()).get("/api/v1/products/" + product).then().statusCode(200).extract().jsonPath();
+            assertThat(rating.getLong("rating.count")).isEqualTo(1);
+            assertThat(rating.getDouble("rating.average")).isEqualTo(4.0);
+        });
     }
 
     @Test

@@ -17,7 +17,7 @@ import io.mall.testing.ServiceProcess;
 import io.mall.testing.UserServiceProcess;
 
 /**
- * The shop as a customer meets it: the user, product, cart, payment, shipping, order and notification services,
+ * The shop as a customer meets it: the user, product, cart, payment, shipping, order, notification and review services,
  * each its own process on the local servers, configured as in production but for their secrets
  * (made for this run) and the simulated carrier's pace (a parcel in seconds).
  */
@@ -30,9 +30,10 @@ final class Mall implements AutoCloseable {
     final ServiceProcess shipping;
     final ServiceProcess order;
     final ServiceProcess notification;
+    final ServiceProcess review;
 
     private Mall(ServiceProcess user, ServiceProcess product, ServiceProcess cart, ServiceProcess payment, ServiceProcess shipping,
-            ServiceProcess order, ServiceProcess notification) {
+            ServiceProcess order, ServiceProcess notification, ServiceProcess review) {
         this.user = user;
         this.product = product;
         this.cart = cart;
@@ -40,6 +41,7 @@ final class Mall implements AutoCloseable {
         this.shipping = shipping;
         this.order = order;
         this.notification = notification;
+        this.review = review;
     }
 
     /** Every service started and ready; the user service first, whose token endpoint the others use. */
@@ -55,6 +57,7 @@ final class Mall implements AutoCloseable {
             Map<String, String> notificationConfig = new HashMap<>(client(user, "notification", secrets));
             notificationConfig.put("quarkus.rest-client.user.url", user.baseUrl());
             CompletableFuture<ServiceProcess> notification = start("notification", Set.of(LocalServer.POSTGRES, LocalServer.SMTP), notificationConfig);
+            CompletableFuture<ServiceProcess> review = start("review", Set.of(LocalServer.MONGO), Map.of());
             ServiceProcess productService = product.join();
             Map<String, String> shippingConfig = new HashMap<>(client(user, "shipping", secrets));
             shippingConfig.put("quarkus.rest-client.product.url", productService.baseUrl());
@@ -74,7 +77,7 @@ final class Mall implements AutoCloseable {
             orderConfig.put("quarkus.rest-client.cart.url", cartService.baseUrl());
             orderConfig.put("quarkus.rest-client.shipping.url", shippingService.baseUrl());
             ServiceProcess order = ServiceProcess.start("order", Set.of(LocalServer.POSTGRES), orderConfig);
-            return new Mall(user, productService, cartService, payment.join(), shippingService, order, notification.join());
+            return new Mall(user, productService, cartService, payment.join(), shippingService, order, notification.join(), review.join());
         } catch (RuntimeException e) {
             user.close();
             throw e;
@@ -115,7 +118,7 @@ final class Mall implements AutoCloseable {
     /** The last lines of every service's log, for a failure's message. */
     String logs() {
         StringBuilder text = new StringBuilder();
-        for (ServiceProcess service : List.of(user, product, cart, payment, shipping, order, notification)) {
+        for (ServiceProcess service : List.of(user, product, cart, payment, shipping, order, notification, review)) {
             text.append("\n--- ").append(service.name()).append(" ---\n").append(service.tail());
         }
         return text.toString();
@@ -123,7 +126,7 @@ final class Mall implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ServiceProcess service : List.of(notification, order, shipping, cart, payment, product, user)) {
+        for (ServiceProcess service : List.of(review, notification, order, shipping, cart, payment, product, user)) {
             service.close();
         }
     }
