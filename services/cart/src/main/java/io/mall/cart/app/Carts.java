@@ -16,6 +16,7 @@ import io.mall.cart.domain.SkuInfo;
 import io.mall.cart.store.CartStore;
 import io.mall.domain.BrokenRule;
 import io.mall.domain.Unavailable;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /** Cart operations that need the product service: checking what is added, pricing what is read. */
@@ -27,11 +28,13 @@ public class Carts {
     private final CartStore store;
     private final Products products;
     private final Clock clock;
+    private final MeterRegistry registry;
 
-    Carts(CartStore store, Products products, Clock clock) {
+    Carts(CartStore store, Products products, Clock clock, MeterRegistry registry) {
         this.store = store;
         this.products = products;
         this.clock = clock;
+        this.registry = registry;
     }
 
     /** Checks the SKU with the product service (fails fast with 503 when it cannot answer), then adds. */
@@ -45,7 +48,8 @@ public class Carts {
             info.checkCanHold(contents.quantities().getOrDefault(sku, 0) + quantity);
             CartLine line = new CartLine(sku, info.productId(), info.name(), info.image(), info.price(), info.currency(), clock.instant());
             return store.add(owner, line, quantity, clientAddress);
-        })).chain(() -> read(owner));
+        })).invoke(() -> registry.counter("mall.cart.adds", "cart", owner.guest() ? "guest" : "user").increment())
+                .chain(() -> read(owner));
     }
 
     /** The SKU as the product service knows it; 422 when it does not exist or is no longer sold. */

@@ -44,11 +44,13 @@ public class Orders {
     private final PaymentInstructions instructions;
     private final SagaMessages messages;
     private final OutboxRelay relay;
+    private final SagaMeter meter;
     private final Order.Deadlines deadlines;
     private final Clock clock;
 
     Orders(Pool database, OrderEventStore events, OrderViews views, PaymentInstructions instructions, SagaMessages messages,
-            OutboxRelay relay, OrderConfig config, Clock clock) {
+            OutboxRelay relay, OrderConfig config, Clock clock, SagaMeter meter) {
+        this.meter = meter;
         this.database = database;
         this.events = events;
         this.views = views;
@@ -123,7 +125,11 @@ public class Orders {
         return views.due(now, limit).chain(due -> {
             Uni<Integer> count = Uni.createFrom().item(0);
             for (OrderViews.Due order : due) {
-                count = count.chain(done -> reply(order.orderId(), null, current -> current.timeOut(order.step(), deadlines, now))
+                count = count.chain(done -> reply(order.orderId(), null, current -> current.timeOut(order.step(), deadlines, now)
+                        .map(timedOut -> {
+                            meter.deadlinePassed(order.step());
+                            return timedOut;
+                        }))
                         .onFailure().invoke(failure -> LOG.warnf("order %s: deadline of %s not applied: %s", order.orderId(), order.step(),
                                 failure.getMessage()))
                         .onFailure().recoverWithNull()
@@ -157,7 +163,9 @@ public class Orders {
 
     private Uni<Order> change(UUID orderId, UUID causationId, Function<Order, List<OrderEvent>> decision,
             Function<SqlConnection, Uni<Void>> alsoFirst, boolean placing) {
+        SagaMeter.Observed[] observed = new SagaMeter.Observed[1];
         return Uni.createFrom().deferred(() -> database.withTransaction(connection -> events.load(connection, orderId).chain(order -> {
+            observed[0] = meter.observe();
             List<OrderEvent> decided = decision.apply(order);
             if (decided.isEmpty()) {
                 return Uni.createFrom().item(order);
@@ -168,6 +176,7 @@ public class Orders {
                 Order before = order.copy();
                 order.apply(event, order.version + 1, now);
                 commands.addAll(Saga.after(before, event, order));
+                meter.applied(observed[0], before, order, now);
             }
             // the placing request's id runs through every event of the order
             UUID correlation = placing ? causationId : order.correlationId;
@@ -181,6 +190,8 @@ public class Orders {
         })))
                 // decided on a version another writer has passed: decide again on the new one
                 .onFailure(OrderEventStore.ConcurrentChange.class).retry().atMost(ATTEMPTS)
-                .invoke(relay::nudge);
+                .invoke(relay::nudge)
+                // the attempt that committed is the one counted
+                .invoke(() -> observed[0].record());
     }
 }

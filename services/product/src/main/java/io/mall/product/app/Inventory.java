@@ -28,6 +28,7 @@ import io.mall.product.store.Outboxes;
 import io.mall.product.store.ReservationRepository;
 import io.mall.product.store.SearchIndexer;
 import io.mall.product.store.StockRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -48,9 +49,11 @@ public class Inventory {
     private final SearchIndexer indexer;
     private final Clock clock;
     private final Duration holdFor;
+    private final MeterRegistry registry;
 
     Inventory(StockRepository stock, ReservationRepository reservations, Events events, Outboxes outboxes,
-            SearchIndexer indexer, Clock clock, ProductConfig config) {
+            SearchIndexer indexer, Clock clock, ProductConfig config, MeterRegistry registry) {
+        this.registry = registry;
         this.stock = stock;
         this.reservations = reservations;
         this.events = events;
@@ -118,6 +121,13 @@ public class Inventory {
                 : events.event(Topics.PRODUCT_EVENTS, EventTypes.STOCK_REJECTED, claim.orderId,
                         new StockRejected(orderId, unavailable, "not enough stock"));
         return reservations.transition(claim.orderId, outcome.reachableFrom(), outcome, event, now, expiresAt, unavailable, false)
+                .invoke(settled -> {
+                    if (settled != null) {
+                        // an order's reservation is decided once: counted when it is
+                        registry.counter("mall.product.reservations", "outcome", outcome == Reservation.State.RESERVED ? "reserved" : "refused")
+                                .increment();
+                    }
+                })
                 // settled by another replica's expiry sweep meanwhile: its outcome stands
                 .chain(settled -> settled != null ? Uni.createFrom().item(settled) : reservations.findById(claim.orderId));
     }
