@@ -2,7 +2,8 @@
 # Checks k8s/ offline, after a build (./mall test runs it):
 #  1. the generated parts of k8s/base are what the build generates now (k8s/render.sh into a
 #     scratch directory, compared with the committed files);
-#  2. both overlays render with kustomize (kubectl kustomize);
+#  2. both overlays render with kustomize (kubectl kustomize; Debian's kubernetes-client when there
+#     is no kubectl);
 #  3. the rendered objects pass the Kubernetes schemas, the Ingress routes exactly infra/routes.tsv,
 #     and alerts and dashboards name only metrics the services export (validate.mjs, with the npm
 #     packages kubernetes-models, @kubernetes-models/prometheus-operator and yaml, installed once
@@ -31,7 +32,8 @@ done
 [ -z "$drift" ] || fail "these differ from what the build generates (run k8s/render.sh and commit):$drift"
 
 # 2. kustomize
-command -v kubectl >/dev/null || fail "kubectl (with its built-in kustomize, 1.21 or later) is needed to render k8s/overlays"
+# any kubectl renders these kustomizations (Debian's kubernetes-client too)
+command -v kubectl >/dev/null || k8s_install kubernetes-client || fail "kubectl is needed to render k8s/overlays"
 for overlay in dev prod; do
   kubectl kustomize "$ROOT/k8s/overlays/$overlay" >"$SCRATCH/$overlay.yaml" || fail "k8s/overlays/$overlay does not render"
 done
