@@ -52,6 +52,11 @@ for candidate in docker podman; do
 done
 
 native_args=(-Dquarkus.native.enabled=true -Dquarkus.package.jar.enabled=false)
+if ! $sources_only; then
+  # images for a cluster export their traces (the exporter is chosen at build time; the collector's
+  # address comes from mall-config)
+  native_args+=(-Dquarkus.otel.traces.exporter=cdi)
+fi
 if $sources_only; then
   native_args+=(-Dquarkus.native.sources-only=true)
   say "native sources only: Quarkus's native build steps, no GraalVM needed"
