@@ -27,6 +27,7 @@ for file in "$SCRATCH"/base/services/*.yaml "$SCRATCH/base/ingress.yaml" "$SCRAT
   committed="$ROOT/k8s/base/${file#"$SCRATCH/base/"}"
   if ! cmp -s "$file" "$committed"; then
     drift+=" ${committed#"$ROOT/"}"
+    diff -u "$committed" "$file" | head -n 40 >&2 || true
   fi
 done
 [ -z "$drift" ] || fail "these differ from what the build generates (run k8s/render.sh and commit):$drift"
