@@ -26,6 +26,10 @@ public interface NotificationConfig {
 
     Twilio twilio();
 
+    /** events older than this are not told (a new consumer reading history, a long outage) */
+    @WithDefault("PT24H")
+    Duration maxEventAge();
+
     /** how often deliveries given up on are published, when nothing nudged the relay */
     @WithDefault("5s")
     String outboxPollInterval();

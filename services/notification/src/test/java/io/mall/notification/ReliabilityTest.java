@@ -13,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -190,6 +191,29 @@ class ReliabilityTest {
 
         assertThat(SmtpSink.about(shopper.email(), "Payment received").text()).contains("₩12,000");
         SmtpSink.about(shopper.email(), "We have your order");
+    }
+
+    @Test
+    void anEventFromLastWeekIsNotToldWhenItIsReadToday() {
+        Shopper shopper = Shopper.english();
+        UUID orderId = UUID.randomUUID();
+        TestKafka.send(Topics.ORDER_EVENTS, orderId.toString(), envelope(EventTypes.ORDER_PLACED, orderId, Instant.now().minus(Duration.ofDays(7)),
+                new io.mall.contracts.order.OrderUpdated(orderId, shopper.id(), "RECEIVED", 5_000, "KRW", null, List.of())));
+        shopper.placesOrder(7_000, "Scarf", 1);
+
+        SmtpSink.about(shopper.email(), "We have your order");
+        // read in order on the same topic: the old one was read, and not told
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> SmtpSink.inbox(shopper.email()).size() == 1);
+        assertThat(deliveriesOf(shopper).getList("items.trigger")).containsOnly("ORDER_RECEIVED").hasSize(3);
+    }
+
+    private static String envelope(String type, UUID subject, Instant time, Object data) {
+        try {
+            return Events.JSON.writeValueAsString(new io.mall.contracts.EventEnvelope<>(UUID.randomUUID(), type, "order", time,
+                    subject.toString(), null, data));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static UUID shippedOrder(Shopper shopper) {

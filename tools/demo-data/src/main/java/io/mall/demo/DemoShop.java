@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.Year;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -142,7 +143,29 @@ public final class DemoShop {
         detail("order     " + orderId + ", " + call("GET", "/api/v1/orders/" + orderId, token, null, null).body().path("status").asText());
         detail("timeline  " + types);
         detail("parcel    " + last);
-        detail("emails    none yet: the notification service does not send them so far");
+        List<String> subjects = mail(email);
+        detail("emails    " + subjects.size() + " at the mail sink (http://127.0.0.1:8025/api/user/" + email + "/messages/)");
+        subjects.forEach(subject -> detail("          " + subject));
+    }
+
+    /** The subjects of the mail the shopper got, from the local SMTP sink's API; the order's last ones may still be on their way. */
+    private List<String> mail(String email) throws Exception {
+        List<String> subjects = new java.util.ArrayList<>();
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8025/api/user/"
+                    + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8) + "/messages/")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            subjects.clear();
+            if (answer.statusCode() == 200) {
+                JSON.readTree(answer.body()).forEach(message -> subjects.add(message.path("subject").asText()));
+            }
+            if (subjects.stream().anyMatch(subject -> subject.startsWith("배송이 완료되었습니다") || subject.startsWith("Delivered"))) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return subjects;
     }
 
     private JsonNode awaitOrder(String token, String orderId) throws Exception {

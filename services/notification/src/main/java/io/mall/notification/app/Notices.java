@@ -41,8 +41,11 @@ public class Notices {
     private final OrderOwners owners;
     private final Dispatcher dispatcher;
     private final Clock clock;
+    private final java.time.Duration maxEventAge;
 
-    Notices(PreferenceStore preferences, DeliveryLog deliveries, OrderOwners owners, Dispatcher dispatcher, Clock clock) {
+    Notices(PreferenceStore preferences, DeliveryLog deliveries, OrderOwners owners, Dispatcher dispatcher, Clock clock,
+            io.mall.notification.NotificationConfig config) {
+        this.maxEventAge = config.maxEventAge();
         this.preferences = preferences;
         this.deliveries = deliveries;
         this.owners = owners;
@@ -51,6 +54,10 @@ public class Notices {
     }
 
     public Uni<Void> tell(Notice notice) {
+        if (notice.tooOldAt(clock.instant(), maxEventAge)) {
+            LOG.debugf("%s for %s at %s: too old to tell", notice.trigger(), notice.userId(), notice.occurredAt());
+            return Uni.createFrom().voidItem();
+        }
         return preferences.find(notice.userId())
                 .chain(chosen -> deliveries.add(notice, notice.plan(chosen, clock.instant()), clock.instant()))
                 .invoke(added -> {
@@ -64,6 +71,10 @@ public class Notices {
 
     /** Tells the order's owner. */
     public Uni<Void> tellOwnerOf(UUID orderId, UUID eventId, Trigger trigger, Map<String, String> facts, java.time.Instant occurredAt) {
+        if (Notice.tooOld(occurredAt, clock.instant(), maxEventAge)) {
+            // too old to tell: not worth waiting for its owner either
+            return Uni.createFrom().voidItem();
+        }
         return owners.ownerOf(orderId).chain(owner -> {
             if (owner.isEmpty()) {
                 throw new OwnerNotKnownYet(orderId);

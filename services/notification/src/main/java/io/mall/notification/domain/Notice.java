@@ -18,6 +18,20 @@ public record Notice(UUID eventId, UUID userId, Trigger trigger, Map<String, Str
         facts = Map.copyOf(facts);
     }
 
+    /**
+     * Whether the news is too old to tell: a notice read long after its event (a new consumer reading
+     * the topics' history, a long outage) would tell a shopper about last week's order as if it were
+     * today's. The delivery log of what was told is unaffected.
+     */
+    public boolean tooOldAt(Instant now, java.time.Duration maxAge) {
+        return tooOld(occurredAt, now, maxAge);
+    }
+
+    /** As {@link #tooOldAt}, for an event whose user is not known yet. */
+    public static boolean tooOld(Instant occurredAt, Instant now, java.time.Duration maxAge) {
+        return occurredAt != null && occurredAt.plus(maxAge).isBefore(now);
+    }
+
     /** One channel to send on, not before {@code notBefore}. */
     public record Planned(Channel channel, Instant notBefore) {
     }

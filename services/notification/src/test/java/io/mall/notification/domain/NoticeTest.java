@@ -64,4 +64,13 @@ class NoticeTest {
     private Notice notice(Trigger trigger) {
         return new Notice(UUID.randomUUID(), user, trigger, Map.of(), day);
     }
+
+    @Test
+    void newsOlderThanADayIsNotTold() {
+        Notice lastWeek = new Notice(UUID.randomUUID(), user, Trigger.ORDER_RECEIVED, Map.of(), day.minus(java.time.Duration.ofDays(7)));
+
+        assertThat(lastWeek.tooOldAt(day, java.time.Duration.ofHours(24))).isTrue();
+        assertThat(notice(Trigger.ORDER_RECEIVED).tooOldAt(day.plus(java.time.Duration.ofHours(23)), java.time.Duration.ofHours(24))).isFalse();
+        assertThat(Notice.tooOld(null, day, java.time.Duration.ofHours(24))).isFalse();
+    }
 }
