@@ -7,7 +7,10 @@
 #  3. the rendered objects pass the Kubernetes schemas, the Ingress routes exactly infra/routes.tsv,
 #     and alerts and dashboards name only metrics the services export (validate.mjs, with the npm
 #     packages kubernetes-models, @kubernetes-models/prometheus-operator and yaml, installed once
-#     into $MALL_HOME/cache/k8s-check).
+#     into $MALL_HOME/cache/k8s-check);
+#  4. the Helm chart k8s/helm/mall lints strictly and renders (helm-java, Helm's own library, from
+#     k8s/helm-check), with its defaults and with the prod overlay's values, and what it renders
+#     passes the same validation.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,10 +24,22 @@ fail() { printf 'k8s check: %s\n' "$*" >&2; exit 1; }
 k8s_tools || fail "the npm packages it needs could not be installed"
 
 # 1. generated, not edited
-"$ROOT/k8s/render.sh" "$SCRATCH/base"
+"$ROOT/k8s/render.sh" "$SCRATCH/base" "$SCRATCH/chart"
 drift=""
 for file in "$SCRATCH"/base/services/*.yaml "$SCRATCH/base/ingress.yaml" "$SCRATCH/base/view-jobs.yaml"; do
   committed="$ROOT/k8s/base/${file#"$SCRATCH/base/"}"
+  if ! cmp -s "$file" "$committed"; then
+    drift+=" ${committed#"$ROOT/"}"
+    diff -u "$committed" "$file" | head -n 40 >&2 || true
+  fi
+done
+committed_chart=$(cd "$ROOT/k8s/helm/mall" && find charts templates -type f | sort)
+rendered_chart=$(cd "$SCRATCH/chart" && find charts templates -type f | sort)
+[ "$committed_chart" = "$rendered_chart" ] || drift+=" k8s/helm/mall (files: $(comm -3 <(echo "$committed_chart") <(echo "$rendered_chart") | tr -d '\t' | tr '\n' ' '))"
+for file in $rendered_chart; do
+  committed="$ROOT/k8s/helm/mall/$file"
+  [ -f "$committed" ] || continue
+  file="$SCRATCH/chart/$file"
   if ! cmp -s "$file" "$committed"; then
     drift+=" ${committed#"$ROOT/"}"
     diff -u "$committed" "$file" | head -n 40 >&2 || true
@@ -43,4 +58,13 @@ done
 for overlay in dev prod; do
   echo "k8s/overlays/$overlay:"
   node "$K8S_TOOLS/validate.mjs" --routes "$ROOT/infra/routes.tsv" --sources "$ROOT" "$SCRATCH/$overlay.yaml"
+done
+
+# 4. the Helm chart, rendered by Helm's own code
+"$ROOT/mvnw" -B -q -f "$ROOT/k8s/helm-check/pom.xml" compile exec:java \
+  -Dexec.args="$ROOT/k8s/helm/mall mall mall $SCRATCH/helm.yaml $ROOT/k8s/helm/prod-values.yaml $SCRATCH/helm-prod.yaml" \
+  || fail "k8s/helm/mall does not lint or render"
+for values in helm helm-prod; do
+  echo "k8s/helm/mall ($values.yaml):"
+  node "$K8S_TOOLS/validate.mjs" --routes "$ROOT/infra/routes.tsv" --sources "$ROOT" "$SCRATCH/$values.yaml"
 done

@@ -21,5 +21,5 @@ k8s_tools() {
       || { echo "k8s: could not install kubernetes-models and yaml from the npm registry" >&2; return 1; }
   fi
   # the scripts run where their packages are
-  cp "$ROOT/k8s/validate.mjs" "$ROOT/k8s/normalize.mjs" "$K8S_TOOLS/"
+  cp "$ROOT/k8s/validate.mjs" "$ROOT/k8s/normalize.mjs" "$ROOT/k8s/normalize-chart.mjs" "$K8S_TOOLS/"
 }

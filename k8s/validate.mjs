@@ -4,6 +4,8 @@
 //    own kinds (CloudNativePG, Strimzi, MongoDB Community), which have no schema package, for the
 //    fields their operators require;
 //  - the Ingress against infra/routes.tsv: each public prefix to its owner, nothing else, no /internal;
+//  - every pod (Deployments, StatefulSets, Jobs) meets the restricted Pod Security Standard and mounts
+//    only volumes it declares, each declared once; a migration Job runs its service's image;
 //  - alert rules and dashboards: every metric they name is one the services export.
 //
 // Usage: node validate.mjs --routes infra/routes.tsv --sources <repo root> <rendered.yaml>...
@@ -101,6 +103,39 @@ for (const { file, object } of objects) {
   for (const path of required) {
     if (field(object, path) === undefined) problem(where, `missing ${path}`);
   }
+}
+
+// --- pods: the restricted Pod Security Standard, volumes ------------------------------------
+for (const { object } of objects.filter(({ object }) => ["Deployment", "StatefulSet", "Job"].includes(object.kind))) {
+  const where = `${object.kind}/${object.metadata.name}`;
+  const pod = object.spec?.template?.spec ?? {};
+  const podSeccomp = pod.securityContext?.seccompProfile?.type;
+  for (const container of [...(pod.initContainers ?? []), ...(pod.containers ?? [])]) {
+    const at = `${where} container ${container.name}`;
+    const context = container.securityContext ?? {};
+    if (context.allowPrivilegeEscalation !== false) problem(at, "may escalate privileges");
+    if (!(context.capabilities?.drop ?? []).includes("ALL")) problem(at, "keeps its capabilities (drop ALL)");
+    if ((context.runAsNonRoot ?? pod.securityContext?.runAsNonRoot) !== true) problem(at, "may run as root");
+    if (!["RuntimeDefault", "Localhost"].includes(context.seccompProfile?.type ?? podSeccomp)) problem(at, "has no seccomp profile");
+  }
+  // a StatefulSet's claims are volumes of its pods too
+  const volumes = [...(pod.volumes ?? []), ...(object.spec?.volumeClaimTemplates ?? []).map((claim) => claim.metadata)]
+    .map((volume) => volume.name);
+  if (new Set(volumes).size !== volumes.length) problem(where, `declares a volume twice: ${volumes.join(", ")}`);
+  for (const container of [...(pod.initContainers ?? []), ...(pod.containers ?? [])]) {
+    for (const mount of container.volumeMounts ?? []) {
+      if (!volumes.includes(mount.name)) problem(`${where} container ${container.name}`, `mounts ${mount.name}, which the pod does not declare`);
+    }
+  }
+}
+
+// a service's migration Job runs the service's own image (its partial manifest names it by hand)
+for (const { object } of objects.filter(({ object }) => object.kind === "Job" && object.metadata.name.endsWith("-flyway-init"))) {
+  const service = object.metadata.name.replace(/-flyway-init$/, "");
+  const deployment = objects.find(({ object: other }) => other.kind === "Deployment" && other.metadata.name === service)?.object;
+  const image = (workload) => workload?.spec?.template?.spec?.containers?.[0]?.image;
+  if (!deployment) problem(`Job/${object.metadata.name}`, `migrates for ${service}, which no Deployment is`);
+  else if (image(object) !== image(deployment)) problem(`Job/${object.metadata.name}`, `runs ${image(object)}, not its service's ${image(deployment)}`);
 }
 
 // --- the Ingress and the route table ---------------------------------------------------------
