@@ -6,6 +6,7 @@
 //  - the Ingress against infra/routes.tsv: each public prefix to its owner, nothing else, no /internal;
 //  - every pod (Deployments, StatefulSets, Jobs) meets the restricted Pod Security Standard and mounts
 //    only volumes it declares, each declared once; a migration Job runs its service's image;
+//  - no Role grants Secrets, and no RoleBinding binds a cluster role but view (ConfigMaps);
 //  - alert rules and dashboards: every metric they name is one the services export.
 //
 // Usage: node validate.mjs --routes infra/routes.tsv --sources <repo root> <rendered.yaml>...
@@ -136,6 +137,19 @@ for (const { object } of objects.filter(({ object }) => object.kind === "Job" &&
   const image = (workload) => workload?.spec?.template?.spec?.containers?.[0]?.image;
   if (!deployment) problem(`Job/${object.metadata.name}`, `migrates for ${service}, which no Deployment is`);
   else if (image(object) !== image(deployment)) problem(`Job/${object.metadata.name}`, `runs ${image(object)}, not its service's ${image(deployment)}`);
+}
+
+// --- rights: no pod may read Secrets through the API (they reach it as environment variables) ---
+for (const { object } of objects.filter(({ object }) => ["Role", "ClusterRole"].includes(object.kind))) {
+  for (const rule of object.rules ?? []) {
+    if ((rule.resources ?? []).some((resource) => resource === "secrets" || resource === "*")) {
+      problem(`${object.kind}/${object.metadata.name}`, "grants access to Secrets");
+    }
+  }
+}
+const grantable = new Set(["view"]);
+for (const { object } of objects.filter(({ object }) => object.kind === "RoleBinding" && object.roleRef?.kind === "ClusterRole")) {
+  if (!grantable.has(object.roleRef.name)) problem(`RoleBinding/${object.metadata.name}`, `binds the cluster role ${object.roleRef.name}`);
 }
 
 // --- the Ingress and the route table ---------------------------------------------------------
