@@ -31,6 +31,24 @@ public interface CartConfig {
     @WithDefault("P90D")
     Duration userTtl();
 
+    /** What the product service says about SKUs, kept for cart reads (client/SkuCache). */
+    SkuCacheConfig skuCache();
+
+    interface SkuCacheConfig {
+
+        /**
+         * The longest a cart shows what the product service said about a SKU without asking again.
+         * What product.events announces (price changes, archiving, reservations, low stock) shows at
+         * once; stock that comes back, which no event names, shows within this. Zero asks every time.
+         */
+        @WithDefault("PT5S")
+        Duration freshness();
+
+        /** At most this many SKUs are kept; the least recently used go first. */
+        @WithDefault("100000")
+        long maxSkus();
+    }
+
     /**
      * Put before every key, so several deployments (or test runs) can share one Redis;
      * application.properties takes it from {@code mall.redis.key-prefix}, the name tests set.

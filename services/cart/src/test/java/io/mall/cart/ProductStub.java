@@ -92,6 +92,14 @@ public class ProductStub implements QuarkusTestResourceLifecycleManager {
         delayMillis = millis;
     }
 
+    /** How many times each SKU was asked about. */
+    public static final Map<String, java.util.concurrent.atomic.AtomicInteger> ASKED = new ConcurrentHashMap<>();
+
+    public static int asked(String sku) {
+        var count = ASKED.get(sku);
+        return count == null ? 0 : count.get();
+    }
+
     /** Who called with a valid token, and how many different tokens were seen (a renewal makes a new one). */
     public static final Set<String> CALLERS = ConcurrentHashMap.newKeySet();
     public static final Set<String> TOKENS = ConcurrentHashMap.newKeySet();
@@ -123,7 +131,9 @@ public class ProductStub implements QuarkusTestResourceLifecycleManager {
             for (String pair : query.split("&")) {
                 if (pair.startsWith("sku=")) {
                     requested++;
-                    SkuInfo info = SKUS.get(URLDecoder.decode(pair.substring(4), StandardCharsets.UTF_8));
+                    String sku = URLDecoder.decode(pair.substring(4), StandardCharsets.UTF_8);
+                    ASKED.computeIfAbsent(sku, any -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                    SkuInfo info = SKUS.get(sku);
                     if (info != null) {
                         found.add(info);
                     }

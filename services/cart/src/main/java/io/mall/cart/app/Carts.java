@@ -52,10 +52,13 @@ public class Carts {
                 .chain(() -> read(owner));
     }
 
-    /** The SKU as the product service knows it; 422 when it does not exist or is no longer sold. */
+    /**
+     * The SKU as the product service knows it now (asked, never taken from what reads keep: an add
+     * checks the stock it takes); 422 when it does not exist or is no longer sold.
+     */
     public Uni<SkuInfo> sku(String sku) {
         // deferred: a client that refuses at once (pool exhausted) fails the Uni instead of throwing
-        return Uni.createFrom().deferred(() -> products.lookup(List.of(sku)))
+        return Uni.createFrom().deferred(() -> products.current(List.of(sku)))
                 .onFailure().transform(failure -> {
                     LOG.warnf("product service did not answer about %s: %s", sku, failure.toString());
                     return new Unavailable("the product catalog cannot be reached; try again shortly");
@@ -78,7 +81,10 @@ public class Carts {
         return store.read(owner).chain(this::price);
     }
 
-    /** Today's prices and stock; the stored prices, marked stale, when the product service cannot say. */
+    /**
+     * Today's prices and stock (as fresh as the product service's events and the SKU cache's
+     * freshness keep them); the stored prices, marked stale, when the product service cannot say.
+     */
     public Uni<PricedCart> price(CartStore.Contents contents) {
         List<String> skus = new ArrayList<>(contents.quantities().keySet());
         return Uni.createFrom().deferred(() -> products.lookup(skus))

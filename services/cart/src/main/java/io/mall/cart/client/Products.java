@@ -1,10 +1,11 @@
 package io.mall.cart.client;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,9 +14,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Asks the product service about SKUs, in calls of at most {@link #SKUS_PER_CALL} (what
- * {@code /internal/skus} takes), each guarded by {@link ProductCalls}. What to do without an answer
- * is the caller's choice.
+ * Asks the product service about SKUs it has not answered about lately ({@link SkuCache}), in
+ * calls of at most {@link #SKUS_PER_CALL} (what {@code /internal/skus} takes), each guarded by
+ * {@link ProductCalls}. What to do without an answer is the caller's choice.
  */
 @ApplicationScoped
 public class Products {
@@ -24,14 +25,46 @@ public class Products {
     static final int SKUS_PER_CALL = 200;
 
     private final ProductCalls calls;
+    private final SkuCache cache;
 
-    Products(ProductCalls calls) {
+    Products(ProductCalls calls, SkuCache cache) {
         this.calls = calls;
+        this.cache = cache;
     }
 
+    /** What the product service says about each of {@code skus} it knows; unknown SKUs are missing. */
     public Uni<Map<String, SkuInfo>> lookup(List<String> skus) {
+        Map<String, SkuInfo> fresh = cache.fresh(skus);
+        List<String> unknown = new ArrayList<>(new LinkedHashSet<>(skus));
+        unknown.removeAll(fresh.keySet());
+        if (unknown.isEmpty()) {
+            return Uni.createFrom().item(fresh);
+        }
+        long askedAt = cache.now();
+        return ask(unknown).invoke(answers -> cache.remember(answers, askedAt)).map(answers -> {
+            Map<String, SkuInfo> found = new HashMap<>(fresh);
+            answers.forEach(info -> found.putIfAbsent(info.sku(), info));
+            return found;
+        });
+    }
+
+    /**
+     * What the product service says now, asked whatever is kept (for adds, which check the stock
+     * they take); the answers are kept for the reads that follow.
+     */
+    public Uni<Map<String, SkuInfo>> current(List<String> skus) {
+        long askedAt = cache.now();
+        return ask(new ArrayList<>(new LinkedHashSet<>(skus))).invoke(answers -> cache.remember(answers, askedAt))
+                .map(answers -> {
+                    Map<String, SkuInfo> found = new HashMap<>();
+                    answers.forEach(info -> found.putIfAbsent(info.sku(), info));
+                    return found;
+                });
+    }
+
+    private Uni<List<SkuInfo>> ask(List<String> skus) {
         if (skus.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+            return Uni.createFrom().item(List.of());
         }
         List<List<String>> chunks = new ArrayList<>();
         for (int from = 0; from < skus.size(); from += SKUS_PER_CALL) {
@@ -40,7 +73,6 @@ public class Products {
         return Multi.createFrom().iterable(chunks)
                 .onItem().transformToUniAndConcatenate(calls::find)
                 .onItem().transformToIterable(Function.identity())
-                .collect().asList()
-                .map(found -> found.stream().collect(Collectors.toMap(SkuInfo::sku, Function.identity(), (a, b) -> a)));
+                .collect().asList();
     }
 }
