@@ -64,6 +64,42 @@ public abstract class PlatformContractTest {
                 .contentType(ContentType.HTML);
     }
 
+    /**
+     * A request costs no socket of its own beyond its connection. A trusted proxy written as a bare
+     * IPv6 address ({@code 0:0:0:0:0:0:0:1}) was read as a host name and port, and then every
+     * request opened a DNS client that was never closed: thousands of UDP sockets, and requests
+     * waiting on name lookups, under a burst.
+     */
+    @Test
+    void aBurstOfForwardedRequestsOpensNoSocketPerRequest() throws java.io.IOException {
+        long before = udpSockets();
+        for (int i = 0; i < 50; i++) {
+            given().header("X-Forwarded-For", "203.0.113.7").when().get("/q/health/live").then().statusCode(200);
+        }
+        assertThat(udpSockets()).isLessThan(before + 10);
+    }
+
+    /** The UDP sockets this JVM (the service under test runs in it) holds, as Linux's /proc lists them. */
+    private static long udpSockets() throws java.io.IOException {
+        Set<String> udp = new java.util.HashSet<>();
+        for (String table : List.of("/proc/net/udp", "/proc/net/udp6")) {
+            java.nio.file.Path path = java.nio.file.Path.of(table);
+            if (java.nio.file.Files.exists(path)) {
+                java.nio.file.Files.readAllLines(path).stream().skip(1).map(line -> line.trim().split("\\s+"))
+                        .filter(columns -> columns.length > 9).forEach(columns -> udp.add(columns[9]));
+            }
+        }
+        try (var fds = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+            return fds.map(fd -> {
+                try {
+                    return java.nio.file.Files.readSymbolicLink(fd).toString();
+                } catch (java.io.IOException gone) {
+                    return "";
+                }
+            }).filter(target -> target.startsWith("socket:[") && udp.contains(target.substring(8, target.length() - 1))).count();
+        }
+    }
+
     @Test
     void unknownPathIsAProblem404() {
         given().accept(ContentType.JSON).when().get("/api/v1/no-such-thing")
