@@ -19,8 +19,10 @@ const sortTemplate = (text) => {
   const out = [];
   for (let i = 0; i < lines.length; i++) {
     out.push(lines[i]);
-    if (!sorted.has(lines[i].trim())) continue;
-    const parent = indent(lines[i]);
+    // the key may open a list item ("- env:"): its children are indented past the key itself
+    const key = lines[i].trim().replace(/^- /, "");
+    if (!sorted.has(key)) continue;
+    const parent = indent(lines[i]) + (lines[i].trim().startsWith("- ") ? 2 : 0);
     let end = i + 1;
     while (end < lines.length && lines[end].trim() && indent(lines[end]) > parent) end++;
     const children = lines.slice(i + 1, end);
