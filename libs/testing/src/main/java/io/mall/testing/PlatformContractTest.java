@@ -54,6 +54,16 @@ public abstract class PlatformContractTest {
                 .body(containsString("# TYPE jvm_memory_used_bytes gauge"));
     }
 
+    /** The latency alert takes p99 from these buckets; without them it would have nothing to read. */
+    @Test
+    void requestTimesAreCountedIntoTheLatencyObjectivesBuckets() {
+        given().accept(ContentType.JSON).when().get("/api/v1/no-such-thing").then().statusCode(404);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_bucket{"))
+                .filter(line -> line.contains("le=\"0.25\"") || line.contains("le=\"2.5\"")))
+                .isNotEmpty();
+    }
+
     @Test
     void openApiDocumentAndSwaggerUiAreServed() {
         given().accept(ContentType.JSON).when().get("/q/openapi")
