@@ -67,6 +67,22 @@ class SearchTest {
     }
 
     @Test
+    void aSearchAskedAgainIsAnsweredTheSameUntilTheCatalogChangesAndThenSeesTheChange() {
+        String category = Admin.category("캠핑", null);
+        Map<String, String> criteria = Map.of("q", "tent", "category", category);
+        assertThat(ids(search(criteria))).isEmpty();
+        assertThat(ids(search(criteria))).isEmpty();
+
+        String tent = Admin.create(Admin.product("Dome Tent", "Mall Outdoor", "A tent for two.", category,
+                Map.of("colour", "green"), List.of(Admin.variant(Admin.sku("TNT"), 99_000, 4)))).getString("id");
+
+        JsonPath found = search(criteria);
+        assertThat(ids(found)).containsExactly(tent);
+        assertThat(found.getLong("total")).isEqualTo(1);
+        assertThat(ids(search(criteria))).containsExactly(tent);
+    }
+
+    @Test
     void aCategoryFilterIncludesItsDescendants() {
         assertThat(ids(search(Map.of("category", shoes)))).containsExactlyInAnyOrder(koreanRunner, trailShoe, boots, socks, soldOut);
         assertThat(ids(search(Map.of("category", running)))).containsExactlyInAnyOrder(koreanRunner, trailShoe, socks, soldOut);

@@ -3,10 +3,12 @@ package io.mall.product.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +41,7 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -118,6 +121,19 @@ public class SearchIndex {
     private final FacetsConfig facets = new FacetsConfig();
     private volatile FacetState facetState;
 
+    /** Searches answered by this many kept results at most per index generation; past it they start again. */
+    static final int RESULTS_KEPT = 1_000;
+
+    /**
+     * The results of one index generation, by criteria: a search asked again (a popular word, a
+     * category page) is answered from here, facets and all, until the index changes; the next
+     * generation starts empty, so nothing kept outlives the documents it was counted from.
+     */
+    private record ResultsOf(long generation, Map<Criteria, Result> byCriteria) {
+    }
+
+    private volatile ResultsOf results = new ResultsOf(-1, new ConcurrentHashMap<>());
+
     SearchIndex() {
         Map<String, Analyzer> perField = new LinkedHashMap<>();
         Analyzer korean = new KoreanAnalyzer(null, KoreanTokenizer.DecompoundMode.MIXED, KoreanPartOfSpeechStopFilter.DEFAULT_STOP_TAGS, false);
@@ -183,20 +199,26 @@ public class SearchIndex {
         IndexSearcher searcher = null;
         try {
             searcher = searchers.acquire();
-            Query query = query(criteria);
-            int wanted = (criteria.page() + 1) * criteria.size();
-            FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(searcher, query, Math.max(1, wanted),
-                    sort(criteria.sorting(), criteria.text()), new FacetsCollectorManager());
-            TopDocs top = found.topDocs();
-            List<Hit> hits = new ArrayList<>();
-            ScoreDoc[] docs = top.scoreDocs;
-            StoredFields stored = searcher.storedFields();
-            for (int i = criteria.page() * criteria.size(); i < docs.length; i++) {
-                hits.add(hit(stored.document(docs[i].doc)));
+            long generation = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+            ResultsOf kept = results;
+            if (generation > kept.generation()) {
+                kept = new ResultsOf(generation, new ConcurrentHashMap<>());
+                results = kept;
             }
-            // the facets collector saw every match: its counts are the exact total, with no second pass
-            long total = found.facetsCollector().getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
-            return new Result(hits, total, facetCounts(searcher, found.facetsCollector()));
+            // a searcher still on an older generation answers, but keeps nothing
+            boolean keep = generation == kept.generation();
+            Result known = keep ? kept.byCriteria().get(criteria) : null;
+            if (known != null) {
+                return known;
+            }
+            Result result = run(searcher, criteria);
+            if (keep) {
+                if (kept.byCriteria().size() >= RESULTS_KEPT) {
+                    kept.byCriteria().clear();
+                }
+                kept.byCriteria().put(criteria, result);
+            }
+            return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -209,6 +231,25 @@ public class SearchIndex {
             }
         }
     }
+
+    private Result run(IndexSearcher searcher, Criteria criteria) throws IOException {
+        Query query = query(criteria);
+        int wanted = (criteria.page() + 1) * criteria.size();
+        FacetsCollectorManager.FacetsResult found = FacetsCollectorManager.search(searcher, query, Math.max(1, wanted),
+                sort(criteria.sorting(), criteria.text()), new FacetsCollectorManager());
+        TopDocs top = found.topDocs();
+        List<Hit> hits = new ArrayList<>();
+        ScoreDoc[] docs = top.scoreDocs;
+        StoredFields stored = searcher.storedFields();
+        for (int i = criteria.page() * criteria.size(); i < docs.length; i++) {
+            hits.add(hit(stored.document(docs[i].doc)));
+        }
+        // the facets collector saw every match: its counts are the exact total, with no second pass
+        long total = found.facetsCollector().getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+        // kept and shared by every request that asks the same: nothing may change it
+        return new Result(List.copyOf(hits), total, Collections.unmodifiableMap(facetCounts(searcher, found.facetsCollector())));
+    }
+
 
     private Map<String, List<Bucket>> facetCounts(IndexSearcher searcher, FacetsCollector collector) throws IOException {
         Map<String, List<Bucket>> counts = new LinkedHashMap<>();
