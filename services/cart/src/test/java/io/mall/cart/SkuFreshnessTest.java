@@ -64,8 +64,7 @@ class SkuFreshnessTest {
         CartTest.add(me, null, sku, 1).then().statusCode(200);
         ProductStub.sell(sku, 1_100, 5);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            announce(EventTypes.PRODUCT_PRICE_CHANGED, "product-of-" + sku, new ProductChanged("product-of-" + sku,
-                    "Product " + sku, null, null, false, List.of(new ProductChanged.VariantPrice(sku, 1_100, "KRW")), 2));
+            announcePrice(sku, 1_100);
             Thread.sleep(500);
             return CartTest.cart(me).then().extract().jsonPath().getInt("lines[0].price") == 1_100;
         });
@@ -96,11 +95,9 @@ class SkuFreshnessTest {
         ProductStub.sell(sku, 27_000, 5);
         CartTest.cart(me).then().body("lines[0].price", equalTo(30_000));
 
-        announce(EventTypes.PRODUCT_PRICE_CHANGED, "product-of-" + sku, new ProductChanged("product-of-" + sku, "Product " + sku,
-                null, null, false, List.of(new ProductChanged.VariantPrice(sku, 27_000, "KRW")), 2));
+        announcePrice(sku, 27_000);
 
-        org.awaitility.Awaitility.await().atMost(EVENT_ARRIVES).pollInterval(Duration.ofMillis(200))
-                .until(() -> CartTest.cart(me).then().extract().jsonPath().getInt("lines[0].price") == 27_000);
+        awaitLine(me, "price", 27_000);
         CartTest.cart(me).then().body("lines[0].priceChanged", equalTo(true)).body("lines[0].addedAtPrice", equalTo(30_000));
     }
 
@@ -116,8 +113,7 @@ class SkuFreshnessTest {
         announce(EventTypes.STOCK_RESERVED, order.toString(),
                 new StockReserved(order, List.of(new StockLine(sku, 1)), Instant.now().plusSeconds(900)));
 
-        org.awaitility.Awaitility.await().atMost(EVENT_ARRIVES).pollInterval(Duration.ofMillis(200))
-                .until(() -> CartTest.cart(me).then().extract().jsonPath().getBoolean("lines[0].outOfStock"));
+        awaitLine(me, "outOfStock", true);
     }
 
     @Test
@@ -128,11 +124,9 @@ class SkuFreshnessTest {
         ProductStub.sell(sku, 4_500, 5);
 
         TestKafka.send(Topics.PRODUCT_EVENTS, "product-of-" + sku, "{\"type\":\"product.price-changed\"");
-        announce(EventTypes.PRODUCT_PRICE_CHANGED, "product-of-" + sku, new ProductChanged("product-of-" + sku, "Product " + sku,
-                null, null, false, List.of(new ProductChanged.VariantPrice(sku, 4_500, "KRW")), 2));
+        announcePrice(sku, 4_500);
 
-        org.awaitility.Awaitility.await().atMost(EVENT_ARRIVES).pollInterval(Duration.ofMillis(200))
-                .until(() -> CartTest.cart(me).then().extract().jsonPath().getInt("lines[0].price") == 4_500);
+        awaitLine(me, "price", 4_500);
         assertThat(TestKafka.deadLetters(Topics.PRODUCT_EVENTS, "product-of-" + sku, "product-events", 1, EVENT_ARRIVES)).hasSize(1);
     }
 
@@ -146,6 +140,18 @@ class SkuFreshnessTest {
         // no event: reads may still show three in stock, but an add asks
         ProductStub.sell(sku, 9_000, 1);
         CartTest.add(me, null, sku, 1).then().statusCode(422);
+    }
+
+    /** Announces the price of a product's only variant, as the product service does. */
+    private static void announcePrice(String sku, long price) throws Exception {
+        announce(EventTypes.PRODUCT_PRICE_CHANGED, "product-of-" + sku, new ProductChanged("product-of-" + sku,
+                "Product " + sku, null, null, false, List.of(new ProductChanged.VariantPrice(sku, price, "KRW")), 2));
+    }
+
+    /** Waits until the first line of the shopper's cart shows {@code value} in {@code field}. */
+    private static void awaitLine(String shopper, String field, Object value) {
+        org.awaitility.Awaitility.await().atMost(EVENT_ARRIVES).pollInterval(Duration.ofMillis(200))
+                .until(() -> value.equals(CartTest.cart(shopper).then().extract().jsonPath().get("lines[0]." + field)));
     }
 
     private static void announce(String type, String subject, Object data) throws Exception {

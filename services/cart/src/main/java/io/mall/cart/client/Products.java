@@ -40,10 +40,9 @@ public class Products {
         if (unknown.isEmpty()) {
             return Uni.createFrom().item(fresh);
         }
-        long askedAt = cache.now();
-        return ask(unknown).invoke(answers -> cache.remember(answers, askedAt)).map(answers -> {
-            Map<String, SkuInfo> found = new HashMap<>(fresh);
-            answers.forEach(info -> found.putIfAbsent(info.sku(), info));
+        return current(unknown).map(answers -> {
+            Map<String, SkuInfo> found = new HashMap<>(answers);
+            found.putAll(fresh);
             return found;
         });
     }

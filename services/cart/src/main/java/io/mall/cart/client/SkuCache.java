@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +37,10 @@ public class SkuCache {
     private final Cache<String, Known> known;
     /** SKU → when it was last dropped, on {@link #ticker}. */
     private final Cache<String, Long> dropped;
+    /** Product → when it was last dropped, on {@link #ticker}. */
+    private final Cache<String, Long> droppedProducts;
+    /** Product → the SKUs of it kept lately, so that a product's event drops them without a scan. */
+    private final Cache<String, Set<String>> skusOfProduct;
 
     private record Known(SkuInfo info) {
     }
@@ -50,6 +56,10 @@ public class SkuCache {
         this.known = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(freshness).maximumSize(maxSkus).build();
         this.dropped = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(freshness.plus(SLOWEST_ANSWER))
                 .maximumSize(maxSkus).build();
+        this.droppedProducts = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(freshness.plus(SLOWEST_ANSWER))
+                .maximumSize(maxSkus).build();
+        this.skusOfProduct = Caffeine.newBuilder().ticker(ticker).expireAfterAccess(freshness).maximumSize(maxSkus)
+                .build();
     }
 
     /** Now, as {@link #remember} wants to be told when its question was asked. */
@@ -78,12 +88,17 @@ public class SkuCache {
             return;
         }
         for (SkuInfo info : answers) {
+            // noted before the entry is kept, so that a product's drop either finds the SKU or is later than it
+            skusOfProduct.get(info.productId(), product -> ConcurrentHashMap.newKeySet()).add(info.sku());
             // decided and written under the entry's lock, which drop() takes after noting the drop
-            known.asMap().compute(info.sku(), (sku, before) -> {
-                Long droppedAt = dropped.getIfPresent(sku);
-                return droppedAt != null && droppedAt - askedAt >= 0 ? before : new Known(info);
-            });
+            known.asMap().compute(info.sku(), (sku, before) -> droppedSince(dropped, sku, askedAt)
+                    || droppedSince(droppedProducts, info.productId(), askedAt) ? before : new Known(info));
         }
+    }
+
+    private static boolean droppedSince(Cache<String, Long> drops, String key, long askedAt) {
+        Long droppedAt = drops.getIfPresent(key);
+        return droppedAt != null && droppedAt - askedAt >= 0;
     }
 
     /** Forgets these SKUs: the next read asks the product service. */
@@ -97,8 +112,11 @@ public class SkuCache {
 
     /** Forgets every SKU of a product, whichever variants it has now. */
     public void dropProduct(String productId) {
-        drop(known.asMap().values().stream().map(Known::info).filter(info -> productId.equals(info.productId()))
-                .map(SkuInfo::sku).toList());
+        droppedProducts.put(productId, ticker.read());
+        Set<String> skus = skusOfProduct.asMap().remove(productId);
+        if (skus != null) {
+            drop(skus);
+        }
     }
 
     /** How many SKUs are kept now (for tests and the gauge). */

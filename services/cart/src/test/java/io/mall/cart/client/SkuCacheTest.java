@@ -62,6 +62,17 @@ class SkuCacheTest {
     }
 
     @Test
+    void aSlowAnswerAboutAVariantNotYetKeptWhenItsProductChangedIsNotKept() {
+        long askedBeforeTheChange = cache.now();
+        later(Duration.ofMillis(10));
+
+        cache.dropProduct("P-1");
+        cache.remember(List.of(sku("S-9", "P-1", 10_000)), askedBeforeTheChange);
+
+        assertThat(cache.fresh(List.of("S-9"))).isEmpty();
+    }
+
+    @Test
     void noFreshnessKeepsNothing() {
         SkuCache asksEveryTime = new SkuCache(Duration.ZERO, 1_000, nanos::get);
 
