@@ -5,7 +5,6 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.SecretKey;
 
@@ -15,6 +14,9 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -37,14 +39,19 @@ import io.smallrye.jwt.auth.principal.ParseException;
 @ApplicationScoped
 public class VerifiedTokens implements JWTParser {
 
-    /** Tokens kept at most; past it the store starts again, so a flood of distinct tokens costs what it did before. */
+    /**
+     * Tokens kept at most; past it the least used give way, so a flood of distinct tokens costs
+     * what it did before and the tokens in use stay kept.
+     */
     static final int MAX_TOKENS = 2_000;
     /** A kept token is checked again after this long, however long it lives. */
     static final Duration MAX_KEPT = Duration.ofMinutes(5);
 
     private final JWTParser verifier;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Kept> kept = new ConcurrentHashMap<>();
+    // maintained on the calling thread: eviction is a few map operations, and needs no pool
+    private final Cache<String, Kept> kept = Caffeine.newBuilder().maximumSize(MAX_TOKENS).executor(Runnable::run)
+            .build();
 
     private record Kept(JsonWebToken token, Instant until) {
     }
@@ -62,7 +69,7 @@ public class VerifiedTokens implements JWTParser {
     @Override
     public JsonWebToken parse(String bearerToken) throws ParseException {
         Instant now = clock.instant();
-        Kept hit = kept.get(bearerToken);
+        Kept hit = kept.getIfPresent(bearerToken);
         if (hit != null && now.isBefore(hit.until())) {
             return hit.token();
         }
@@ -79,15 +86,13 @@ public class VerifiedTokens implements JWTParser {
         if (!until.isAfter(now)) {
             return;
         }
-        if (kept.size() >= MAX_TOKENS) {
-            kept.clear();
-        }
         kept.put(text, new Kept(token, until));
     }
 
     /** How many tokens are kept now. */
-    int size() {
-        return kept.size();
+    long size() {
+        kept.cleanUp();
+        return kept.estimatedSize();
     }
 
     // what is asked with other keys or settings than the service's own is checked every time

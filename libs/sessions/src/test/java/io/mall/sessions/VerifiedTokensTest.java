@@ -182,6 +182,20 @@ class VerifiedTokensTest {
             at(NOW).parse("good-" + (expiry + i));
         }
 
-        assertThat(tokens.size()).isBetween(1, VerifiedTokens.MAX_TOKENS);
+        assertThat(tokens.size()).isBetween(1L, (long) VerifiedTokens.MAX_TOKENS);
+    }
+
+    @Test
+    void aTokenInUseStaysKeptThroughAFloodOfOthers() throws Exception {
+        long expiry = NOW.plus(Duration.ofMinutes(5)).getEpochSecond();
+        String inUse = "good-" + expiry;
+        VerifiedTokens store = at(NOW);
+
+        for (int i = 1; i <= VerifiedTokens.MAX_TOKENS * 3; i++) {
+            store.parse(inUse);
+            store.parse("good-" + (expiry + i));
+        }
+
+        assertThat(verifier.checks(inUse)).isEqualTo(1);
     }
 }
