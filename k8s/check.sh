@@ -26,24 +26,21 @@ k8s_tools || fail "the npm packages it needs could not be installed"
 # 1. generated, not edited
 "$ROOT/k8s/render.sh" "$SCRATCH/base" "$SCRATCH/chart"
 drift=""
-for file in "$SCRATCH"/base/services/*.yaml "$SCRATCH/base/ingress.yaml" "$SCRATCH/base/view-jobs.yaml"; do
-  committed="$ROOT/k8s/base/${file#"$SCRATCH/base/"}"
-  if ! cmp -s "$file" "$committed"; then
-    drift+=" ${committed#"$ROOT/"}"
-    diff -u "$committed" "$file" | head -n 40 >&2 || true
+# compare <generated file> <committed file>: notes and shows a difference
+compare() {
+  if ! cmp -s "$1" "$2"; then
+    drift+=" ${2#"$ROOT/"}"
+    diff -u "$2" "$1" | head -n 40 >&2 || true
   fi
+}
+for file in "$SCRATCH"/base/services/*.yaml "$SCRATCH/base/ingress.yaml" "$SCRATCH/base/view-jobs.yaml"; do
+  compare "$file" "$ROOT/k8s/base/${file#"$SCRATCH/base/"}"
 done
 committed_chart=$(cd "$ROOT/k8s/helm/mall" && find charts templates -type f | sort)
 rendered_chart=$(cd "$SCRATCH/chart" && find charts templates -type f | sort)
 [ "$committed_chart" = "$rendered_chart" ] || drift+=" k8s/helm/mall (files: $(comm -3 <(echo "$committed_chart") <(echo "$rendered_chart") | tr -d '\t' | tr '\n' ' '))"
 for file in $rendered_chart; do
-  committed="$ROOT/k8s/helm/mall/$file"
-  [ -f "$committed" ] || continue
-  file="$SCRATCH/chart/$file"
-  if ! cmp -s "$file" "$committed"; then
-    drift+=" ${committed#"$ROOT/"}"
-    diff -u "$committed" "$file" | head -n 40 >&2 || true
-  fi
+  if [ -f "$ROOT/k8s/helm/mall/$file" ]; then compare "$SCRATCH/chart/$file" "$ROOT/k8s/helm/mall/$file"; fi
 done
 [ -z "$drift" ] || fail "these differ from what the build generates (run k8s/render.sh and commit):$drift"
 

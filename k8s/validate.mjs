@@ -111,6 +111,10 @@ for (const { object } of objects.filter(({ object }) => ["Deployment", "Stateful
   const where = `${object.kind}/${object.metadata.name}`;
   const pod = object.spec?.template?.spec ?? {};
   const podSeccomp = pod.securityContext?.seccompProfile?.type;
+  // a StatefulSet's claims are volumes of its pods too
+  const volumes = [...(pod.volumes ?? []), ...(object.spec?.volumeClaimTemplates ?? []).map((claim) => claim.metadata)]
+    .map((volume) => volume.name);
+  if (new Set(volumes).size !== volumes.length) problem(where, `declares a volume twice: ${volumes.join(", ")}`);
   for (const container of [...(pod.initContainers ?? []), ...(pod.containers ?? [])]) {
     const at = `${where} container ${container.name}`;
     const context = container.securityContext ?? {};
@@ -118,14 +122,8 @@ for (const { object } of objects.filter(({ object }) => ["Deployment", "Stateful
     if (!(context.capabilities?.drop ?? []).includes("ALL")) problem(at, "keeps its capabilities (drop ALL)");
     if ((context.runAsNonRoot ?? pod.securityContext?.runAsNonRoot) !== true) problem(at, "may run as root");
     if (!["RuntimeDefault", "Localhost"].includes(context.seccompProfile?.type ?? podSeccomp)) problem(at, "has no seccomp profile");
-  }
-  // a StatefulSet's claims are volumes of its pods too
-  const volumes = [...(pod.volumes ?? []), ...(object.spec?.volumeClaimTemplates ?? []).map((claim) => claim.metadata)]
-    .map((volume) => volume.name);
-  if (new Set(volumes).size !== volumes.length) problem(where, `declares a volume twice: ${volumes.join(", ")}`);
-  for (const container of [...(pod.initContainers ?? []), ...(pod.containers ?? [])]) {
     for (const mount of container.volumeMounts ?? []) {
-      if (!volumes.includes(mount.name)) problem(`${where} container ${container.name}`, `mounts ${mount.name}, which the pod does not declare`);
+      if (!volumes.includes(mount.name)) problem(at, `mounts ${mount.name}, which the pod does not declare`);
     }
   }
 }
