@@ -5,7 +5,10 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -16,7 +19,14 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * How a run is shaped, from system properties: {@code -Dbase=http://127.0.0.1:8080} (the edge),
  * {@code -Dmodel=open|closed}, {@code -Drate=200} (journeys per second, open model: a fixed
  * arrival rate, so slow answers cannot hide by slowing the load), {@code -Dusers=50} (closed
- * model: that many journeys at once, as fast as they go), {@code -Dseconds=60}, {@code -Dwarmup=15}.
+ * model: that many journeys at once, as fast as they go), {@code -Dseconds=60}, {@code -Dwarmup=15},
+ * {@code -Daddresses=250}: how many client addresses the journeys come from.
+ *
+ * <p>Shoppers come from many addresses, and the edge and the cart service limit each address (the
+ * edge's request rates, the guest carts one address may make a minute). A run against this machine
+ * spreads its journeys over that many loopback addresses (127.0.1.1 on; Linux answers every
+ * 127.0.0.0/8 address), so those limits see what they would see of the same load in the open, and
+ * not one address making thousands of carts. {@code -Daddresses=1} sends everything from one.
  */
 final class Settings {
 
@@ -26,13 +36,22 @@ final class Settings {
     static final int USERS = Integer.parseInt(System.getProperty("users", "20"));
     static final Duration LENGTH = Duration.ofSeconds(Long.parseLong(System.getProperty("seconds", "60")));
     static final Duration WARMUP = Duration.ofSeconds(Long.parseLong(System.getProperty("warmup", "15")));
+    static final int ADDRESSES = Integer.parseInt(System.getProperty("addresses", "250"));
 
     private Settings() {
     }
 
     static HttpProtocolBuilder protocol() {
-        return http.baseUrl(BASE).acceptHeader("application/json").contentTypeHeader("application/json")
-                .shareConnections();
+        HttpProtocolBuilder protocol = http.baseUrl(BASE).acceptHeader("application/json")
+                .contentTypeHeader("application/json");
+        if (ADDRESSES > 1 && URI.create(BASE).getHost().startsWith("127.")) {
+            // each journey its own connections, as each shopper's browser: a shared pool would send
+            // every journey over the few addresses its connections were opened from
+            List<String> addresses = IntStream.range(0, Math.min(ADDRESSES, 254 * 254))
+                    .mapToObj(i -> "127.0." + (1 + i / 254) + "." + (1 + i % 254)).toList();
+            return protocol.localAddresses(addresses);
+        }
+        return protocol.shareConnections();
     }
 
     static PopulationBuilder load(ScenarioBuilder scenario) {
