@@ -24,6 +24,20 @@ public interface UserConfig {
     @WithDefault("10")
     int bcryptCost();
 
+    /**
+     * bcrypts run at once (threads of their own; 0: one per core), so that a burst of sign-ins
+     * cannot take every core from the requests that need none.
+     */
+    @WithDefault("0")
+    int bcryptThreads();
+
+    /**
+     * bcrypts that may wait for a thread; past them a sign-in or registration is answered 503 at
+     * once instead of after a wait of many seconds (each waiting bcrypt adds ~0.1 s / threads).
+     */
+    @WithDefault("16")
+    int bcryptWaiting();
+
     Login login();
 
     SigningKeys signingKeys();

@@ -82,7 +82,8 @@ public class Sessions {
      */
     public Uni<Tokens> signIn(String rawEmail, String password, String address) {
         String email = EmailAddress.normalise(rawEmail).orElse(rawEmail.strip().toLowerCase(java.util.Locale.ROOT));
-        return attempts.take(email, address, true)
+        // refused before an attempt is counted: a sign-in turned away for load costs the account nothing
+        return Uni.createFrom().voidItem().invoke(passwords::admit).chain(() -> attempts.take(email, address, true))
                 .chain(allowed -> {
                     if (!allowed) {
                         throw new NotAuthenticated(WRONG_CREDENTIALS);

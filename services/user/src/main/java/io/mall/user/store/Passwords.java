@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
@@ -16,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.mall.domain.Unavailable;
 import io.mall.user.UserConfig;
 import io.mall.user.domain.PasswordPolicy;
 import io.micrometer.core.instrument.Counter;
@@ -23,11 +26,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.WorkerExecutor;
 
 /**
- * bcrypt hashing and checking, on worker threads: each call costs tens of milliseconds of CPU by
- * design and must never run on an event loop. Checking a password of an unknown account still
+ * bcrypt hashing and checking, on threads of their own: each call costs tens of milliseconds of CPU
+ * by design and must never run on an event loop. Checking a password of an unknown account still
  * costs one bcrypt, so a wrong email answers as slowly as a wrong password.
+ *
+ * <p>At most {@code mall.user.bcrypt-threads} run at once and {@code mall.user.bcrypt-waiting} wait;
+ * more are refused ({@link Unavailable}, a 503) at once. Without the bound, sign-ins beyond the
+ * cores' capacity queued without end: at three times the shop's load a sign-in took 23 s, and
+ * every other request of the service waited behind the bcrypts for the CPU.
  *
  * <p>A password is first pre-hashed with HMAC-SHA-256 under the server's key, so bcrypt always
  * reads 44 ASCII bytes: a long Korean password is not cut at bcrypt's 72 bytes, and a stolen table
@@ -40,7 +49,9 @@ public class Passwords {
     /** Marks a hash of the pre-hashed password. */
     static final String PREFIX = "hmac-sha256-bcrypt:";
 
-    private final Vertx vertx;
+    private final WorkerExecutor bcrypts;
+    private final int mostAtOnce;
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final int cost;
     private final PasswordPolicy policy;
     private final String decoyHash;
@@ -48,7 +59,9 @@ public class Passwords {
     private final byte[] pepper;
 
     Passwords(Vertx vertx, UserConfig config, MeterRegistry registry) {
-        this.vertx = vertx;
+        int threads = config.bcryptThreads() > 0 ? config.bcryptThreads() : Runtime.getRuntime().availableProcessors();
+        this.bcrypts = vertx.createSharedWorkerExecutor("bcrypt", threads);
+        this.mostAtOnce = threads + config.bcryptWaiting();
         this.pepper = Base64.getDecoder().decode(config.passwordPepper().trim());
         if (pepper.length < 32) {
             throw new IllegalStateException("mall.user.password-pepper must be at least 32 bytes (base64)");
@@ -65,7 +78,28 @@ public class Passwords {
     }
 
     public Uni<String> hash(String password) {
-        return vertx.executeBlocking(() -> PREFIX + BcryptUtil.bcryptHash(preHash(password), cost), false);
+        return bcrypt(() -> PREFIX + BcryptUtil.bcryptHash(preHash(password), cost));
+    }
+
+    /** Fails with {@link Unavailable} when no bcrypt could start now (asked before work that would be wasted). */
+    public void admit() {
+        if (inFlight.get() >= mostAtOnce) {
+            throw busy();
+        }
+    }
+
+    private <T> Uni<T> bcrypt(Callable<T> work) {
+        return Uni.createFrom().deferred(() -> {
+            if (inFlight.incrementAndGet() > mostAtOnce) {
+                inFlight.decrementAndGet();
+                return Uni.createFrom().failure(busy());
+            }
+            return bcrypts.executeBlocking(work, false).onTermination().invoke(inFlight::decrementAndGet);
+        });
+    }
+
+    private static Unavailable busy() {
+        return new Unavailable("too many sign-ins at once; try again in a moment");
     }
 
     /** Whether a stored hash is of the raw password (written before pre-hashing): replace it at the next sign-in. */
@@ -75,7 +109,7 @@ public class Passwords {
 
     /** Whether {@code password} matches {@code hash}; a null hash (no account) checks against a decoy and fails. */
     public Uni<Boolean> matches(String password, String hash) {
-        return vertx.executeBlocking(() -> {
+        return bcrypt(() -> {
             checks.increment();
             String stored = hash != null ? hash : decoyHash;
             boolean matches = stored.startsWith(PREFIX)
@@ -83,7 +117,7 @@ public class Passwords {
                     // written before pre-hashing: bcrypt read at most 72 bytes of the raw password
                     : password.getBytes(StandardCharsets.UTF_8).length <= 72 && BcryptUtil.matches(password, stored);
             return matches && hash != null;
-        }, false);
+        });
     }
 
     private String preHash(String password) {
