@@ -110,6 +110,20 @@ public class CartStore {
             end
             return dropped""";
 
+    /**
+     * The cart in one round trip and one snapshot: sku, quantity, line (nil when missing) for each
+     * line; what two separate reads could see half of a change between them.
+     */
+    private static final String READ = """
+            local quantities = redis.call('HGETALL', KEYS[1])
+            local found = {}
+            for i = 1, #quantities, 2 do
+              found[#found + 1] = quantities[i]
+              found[#found + 1] = quantities[i + 1]
+              found[#found + 1] = redis.call('HGET', KEYS[2], quantities[i])
+            end
+            return found""";
+
     private final ReactiveRedisDataSource redis;
     private final StoredJson json;
     private final String prefix;
@@ -178,18 +192,19 @@ public class CartStore {
     }
 
     public Uni<Contents> read(Owner owner) {
-        return redis.hash(String.class).hgetall(quantities(owner)).chain(quantities -> redis.hash(String.class).hgetall(lines(owner))
-                .map(stored -> {
-                    Map<String, Integer> counts = new HashMap<>();
-                    quantities.forEach((sku, count) -> counts.put(sku, Integer.parseInt(count)));
-                    List<CartLine> lines = new ArrayList<>();
-                    stored.forEach((sku, text) -> {
-                        if (counts.containsKey(sku)) {
-                            lines.add(json.read(text, CartLine.class));
-                        }
-                    });
-                    return new Contents(lines, counts);
-                }));
+        return redis.execute("EVAL", READ, "2", quantities(owner), lines(owner)).map(found -> {
+            Map<String, Integer> counts = new HashMap<>();
+            List<CartLine> lines = new ArrayList<>();
+            for (int i = 0; i + 2 < found.size(); i += 3) {
+                String sku = found.get(i).toString();
+                counts.put(sku, Integer.parseInt(found.get(i + 1).toString()));
+                Response line = found.get(i + 2);
+                if (line != null) {
+                    lines.add(json.read(line.toString(), CartLine.class));
+                }
+            }
+            return new Contents(lines, counts);
+        });
     }
 
     /** Whether a cart exists (a guest token that opens nothing is refused). */
