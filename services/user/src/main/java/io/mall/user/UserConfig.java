@@ -35,7 +35,7 @@ public interface UserConfig {
      * bcrypts that may wait for a thread; past them a sign-in or registration is answered 503 at
      * once instead of after a wait of many seconds (each waiting bcrypt adds ~0.1 s / threads).
      */
-    @WithDefault("16")
+    @WithDefault("32")
     int bcryptWaiting();
 
     Login login();
