@@ -23,6 +23,7 @@ import io.mall.user.domain.Role;
 import io.mall.user.domain.User;
 import io.mall.user.messaging.OutboxRelay;
 import io.mall.user.store.Account;
+import io.mall.user.store.AccountReads;
 import io.mall.user.store.Export;
 import io.mall.user.store.Outbox;
 import io.mall.user.store.Passwords;
@@ -49,6 +50,7 @@ public class Accounts {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final UserRepository users;
+    private final AccountReads reads;
     private final RefreshTokenRepository refreshTokens;
     private final Outbox outbox;
     private final Revocations revocations;
@@ -58,9 +60,11 @@ public class Accounts {
     private final PersonalDataCipher cipher;
     private final Clock clock;
 
-    Accounts(UserRepository users, RefreshTokenRepository refreshTokens, Outbox outbox, Revocations revocations, OutboxRelay relay,
-            Passwords passwords, CurrentPasswords currentPasswords, PersonalDataCipher cipher, Clock clock) {
+    Accounts(UserRepository users, AccountReads reads, RefreshTokenRepository refreshTokens, Outbox outbox,
+            Revocations revocations, OutboxRelay relay, Passwords passwords, CurrentPasswords currentPasswords,
+            PersonalDataCipher cipher, Clock clock) {
         this.users = users;
+        this.reads = reads;
         this.currentPasswords = currentPasswords;
         this.refreshTokens = refreshTokens;
         this.outbox = outbox;
@@ -99,7 +103,7 @@ public class Accounts {
     }
 
     public Uni<Account> find(UUID id) {
-        return Panache.withSession(() -> live(id)).map(this::view);
+        return reads.find(id).map(user -> view(liveOrNotFound(user, id)));
     }
 
     public Uni<Account> updateProfile(UUID id, ProfileChange change) {
@@ -209,12 +213,14 @@ public class Accounts {
 
     /** The account, unless it does not exist or has been erased: then 404. */
     private Uni<User> live(UUID id) {
-        return users.findById(id).map(user -> {
-            if (user == null || user.isErased()) {
-                throw new NotFound("no account " + id);
-            }
-            return user;
-        });
+        return users.findById(id).map(user -> liveOrNotFound(user, id));
+    }
+
+    private static User liveOrNotFound(User user, UUID id) {
+        if (user == null || user.isErased()) {
+            throw new NotFound("no account " + id);
+        }
+        return user;
     }
 
     private static Conflict emailTaken() {
