@@ -17,6 +17,13 @@ public interface ProductConfig {
     @WithDefault("PT30M")
     Duration reservationTtl();
 
+    /**
+     * How stale the stock a product page shows may be (0: always read): the busiest read, and
+     * what an add to a cart or an order takes is checked against the stored stock, never this.
+     */
+    @WithDefault("PT1S")
+    Duration shownStockFreshness();
+
     /** How often reservations are checked for expiry, e.g. {@code 30s}. */
     String expiryCheck();
 

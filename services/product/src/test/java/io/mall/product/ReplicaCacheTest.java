@@ -39,7 +39,8 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * A price changed by another replica is not served stale from this replica's cache; a change this
- * replica made (and applied when it made it) is not applied a second time when it comes back.
+ * replica made (and applied when it made it) is not applied a second time when it comes back; stock
+ * another replica changed shows on a product page within the shown stock's freshness (one second).
  */
 @QuarkusTest
 @QuarkusTestResource(value = MallTestResource.class, initArgs = {
@@ -114,5 +115,23 @@ class ReplicaCacheTest {
                 .jsonPath().getLong("variants[0].price") == 27_000);
         await().atMost(Duration.ofSeconds(10)).until(() -> given().queryParams(Map.of("category", category, "maxPrice", "28000"))
                 .get("/api/v1/products").then().extract().jsonPath().getInt("total") == 1);
+    }
+
+    @Test
+    void stockAnotherReplicaChangedShowsOnTheProductPageWithinTheFreshness() {
+        String sku = Admin.sku("SHOWN");
+        String id = Admin.create(Admin.product("Shown", "B", "d", Admin.category("Shown stock", null), Map.of(),
+                List.of(Admin.variant(sku, 10_000, 4)))).getString("id");
+        assertThat(given().get("/api/v1/products/" + id).then().extract().jsonPath().getInt("variants[0].available")).isEqualTo(4);
+
+        // another replica's reservation: a write to the stored stock this replica hears nothing of
+        mongo.getDatabase(database).getCollection("stock").updateOne(Filters.eq("_id", sku),
+                Updates.combine(Updates.inc("available", -3), Updates.inc("reserved", 3)));
+
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> given()
+                .get("/api/v1/products/" + id).then().extract().jsonPath().getInt("variants[0].available") == 1);
+        // what is checked when stock is taken is the stored stock, never what a page showed
+        assertThat(given().auth().oauth2(Admin.TOKEN).get("/api/v1/inventory/" + sku).then().extract().jsonPath()
+                .getInt("available")).isEqualTo(1);
     }
 }

@@ -118,7 +118,7 @@ public class ProductResource {
     }
 
     private Uni<ProductView> view(Product product) {
-        return inventory.of(product.variants.stream().map(v -> v.sku).toList()).map(stock -> ProductView.of(product, stock));
+        return inventory.shown(product.variants.stream().map(v -> v.sku).toList()).map(stock -> ProductView.of(product, stock));
     }
 
     private static Summary summary(SearchIndex.Hit hit) {

@@ -258,8 +258,13 @@ public class Inventory {
         return reservations.findById(orderId.toString());
     }
 
-    /** Stock items of these SKUs, for reads. */
+    /** Stock items of these SKUs, as stored now. */
     public Uni<List<StockItem>> of(List<String> skus) {
         return stock.of(skus);
+    }
+
+    /** Stock of these SKUs to show on a product page: at most {@code mall.product.shown-stock-freshness} old. */
+    public Uni<List<StockItem>> shown(List<String> skus) {
+        return stock.shown(skus);
     }
 }

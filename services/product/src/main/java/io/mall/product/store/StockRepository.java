@@ -5,20 +5,29 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
+import io.mall.product.ProductConfig;
 import io.mall.product.domain.PendingEvent;
 import io.mall.product.domain.StockAdjustment;
 import io.mall.product.domain.StockItem;
+import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -31,13 +40,26 @@ import io.smallrye.mutiny.Uni;
 public class StockRepository implements ReactivePanacheMongoRepositoryBase<StockItem, String> {
 
     private static final FindOneAndUpdateOptions AFTER = new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+    /** What a product page needs of an item: not its holds, audit trail or pending events, which only grow. */
+    private static final Bson SHOWN_FIELDS = Projections.exclude("holds", "audit", "outbox");
+
+    /** Items as last shown, for at most the configured freshness; a change made here drops its SKU at once. */
+    private final Cache<String, StockItem> shown;
+    private final boolean keepsShown;
+
+    StockRepository(ProductConfig config) {
+        Duration freshness = config.shownStockFreshness();
+        this.keepsShown = !freshness.isZero();
+        this.shown = Caffeine.newBuilder().expireAfterWrite(keepsShown ? freshness : Duration.ofMillis(1))
+                .maximumSize(100_000).build();
+    }
 
     /**
      * Inserts the items one by one; at the first SKU that exists already, takes back what it
      * inserted and names that SKU. Null when all were inserted.
      */
     public Uni<String> insertAll(List<StockItem> items) {
-        return insertFrom(items, 0);
+        return insertFrom(items, 0).invoke(() -> items.forEach(item -> shown.invalidate(item.sku)));
     }
 
     private Uni<String> insertFrom(List<StockItem> items, int next) {
@@ -56,7 +78,8 @@ public class StockRepository implements ReactivePanacheMongoRepositoryBase<Stock
     public Uni<StockItem> hold(String orderId, String sku, int quantity) {
         Bson filter = and(eq("_id", sku), gte("available", quantity), exists("holds." + orderId, false));
         return mongoCollection().findOneAndUpdate(filter, Updates.combine(Updates.inc("available", -quantity),
-                Updates.inc("reserved", quantity), Updates.set("holds." + orderId, quantity)), AFTER);
+                Updates.inc("reserved", quantity), Updates.set("holds." + orderId, quantity)), AFTER)
+                .invoke(() -> shown.invalidate(sku));
     }
 
     /**
@@ -70,7 +93,7 @@ public class StockRepository implements ReactivePanacheMongoRepositoryBase<Stock
                 ? Updates.combine(Updates.inc("reserved", -quantity), Updates.unset("holds." + orderId))
                 : Updates.combine(Updates.inc("available", quantity), Updates.inc("reserved", -quantity),
                         Updates.unset("holds." + orderId));
-        return mongoCollection().findOneAndUpdate(filter, update, AFTER);
+        return mongoCollection().findOneAndUpdate(filter, update, AFTER).invoke(() -> shown.invalidate(sku));
     }
 
     /** Adds or removes units with its audit entry unless that would leave fewer than none; the item after, or null. */
@@ -79,7 +102,7 @@ public class StockRepository implements ReactivePanacheMongoRepositoryBase<Stock
         Document audit = new Document("at", entry.at).append("delta", entry.delta).append("reason", entry.reason)
                 .append("actor", entry.actor);
         return mongoCollection().findOneAndUpdate(filter, Updates.combine(Updates.inc("available", delta), Updates.push("audit", audit)),
-                AFTER);
+                AFTER).invoke(() -> shown.invalidate(sku));
     }
 
     /** Marks the item as reported low, with the event that reports it, unless it was marked already. */
@@ -92,8 +115,31 @@ public class StockRepository implements ReactivePanacheMongoRepositoryBase<Stock
         return mongoCollection().updateOne(eq("_id", sku), Updates.set("lowStockReported", false)).replaceWithVoid();
     }
 
-    /** Stock items of these SKUs. */
+    /** Stock items of these SKUs, as stored now. */
     public Uni<List<StockItem>> of(List<String> skus) {
         return list(new Document("_id", new Document("$in", skus)));
+    }
+
+    /**
+     * The available and reserved units of these SKUs to show, at most the configured freshness old
+     * (another replica's changes show within it; this one's at once). Holds and audit are left out.
+     */
+    public Uni<List<StockItem>> shown(List<String> skus) {
+        Map<String, StockItem> kept = keepsShown ? shown.getAllPresent(skus) : Map.of();
+        List<String> missing = skus.stream().filter(sku -> !kept.containsKey(sku)).distinct().toList();
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(List.copyOf(kept.values()));
+        }
+        return mongoCollection().find(Filters.in("_id", missing), new FindOptions().projection(SHOWN_FIELDS))
+                .collect().asList().map(read -> {
+                    List<StockItem> items = new ArrayList<>(kept.values());
+                    for (StockItem item : read) {
+                        if (keepsShown) {
+                            shown.put(item.sku, item);
+                        }
+                        items.add(item);
+                    }
+                    return items;
+                });
     }
 }
