@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,6 +61,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.QueryBuilder;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.mall.product.domain.Product;
 import io.mall.product.domain.Variant;
@@ -121,7 +123,7 @@ public class SearchIndex {
     private final FacetsConfig facets = new FacetsConfig();
     private volatile FacetState facetState;
 
-    /** Searches answered by this many kept results at most per index generation; past it they start again. */
+    /** Searches answered by kept results at most per index generation; past it the least asked give way. */
     static final int RESULTS_KEPT = 1_000;
 
     /**
@@ -129,10 +131,14 @@ public class SearchIndex {
      * category page) is answered from here, facets and all, until the index changes; the next
      * generation starts empty, so nothing kept outlives the documents it was counted from.
      */
-    private record ResultsOf(long generation, Map<Criteria, Result> byCriteria) {
+    private record ResultsOf(long generation, Cache<Criteria, Result> byCriteria) {
+        ResultsOf(long generation) {
+            // maintained on the searching thread: eviction is a few map operations, and needs no pool
+            this(generation, Caffeine.newBuilder().maximumSize(RESULTS_KEPT).executor(Runnable::run).build());
+        }
     }
 
-    private volatile ResultsOf results = new ResultsOf(-1, new ConcurrentHashMap<>());
+    private volatile ResultsOf results = new ResultsOf(-1);
 
     SearchIndex() {
         Map<String, Analyzer> perField = new LinkedHashMap<>();
@@ -202,20 +208,17 @@ public class SearchIndex {
             long generation = ((DirectoryReader) searcher.getIndexReader()).getVersion();
             ResultsOf kept = results;
             if (generation > kept.generation()) {
-                kept = new ResultsOf(generation, new ConcurrentHashMap<>());
+                kept = new ResultsOf(generation);
                 results = kept;
             }
             // a searcher still on an older generation answers, but keeps nothing
             boolean keep = generation == kept.generation();
-            Result known = keep ? kept.byCriteria().get(criteria) : null;
+            Result known = keep ? kept.byCriteria().getIfPresent(criteria) : null;
             if (known != null) {
                 return known;
             }
             Result result = run(searcher, criteria);
             if (keep) {
-                if (kept.byCriteria().size() >= RESULTS_KEPT) {
-                    kept.byCriteria().clear();
-                }
                 kept.byCriteria().put(criteria, result);
             }
             return result;
@@ -249,7 +252,6 @@ public class SearchIndex {
         // kept and shared by every request that asks the same: nothing may change it
         return new Result(List.copyOf(hits), total, Collections.unmodifiableMap(facetCounts(searcher, found.facetsCollector())));
     }
-
 
     private Map<String, List<Bucket>> facetCounts(IndexSearcher searcher, FacetsCollector collector) throws IOException {
         Map<String, List<Bucket>> counts = new LinkedHashMap<>();
