@@ -30,6 +30,17 @@ public interface NotificationConfig {
     @WithDefault("PT24H")
     Duration maxEventAge();
 
+    /**
+     * how long a notice about an order waits for the order's owner (its order.placed, read from
+     * another topic) before it is forgotten
+     */
+    @WithDefault("PT1H")
+    Duration ownerWait();
+
+    /** how often waiting notices are checked for an owner learned meanwhile, and for their age */
+    @WithDefault("30s")
+    String ownerSweepInterval();
+
     /** how often deliveries given up on are published, when nothing nudged the relay */
     @WithDefault("5s")
     String outboxPollInterval();

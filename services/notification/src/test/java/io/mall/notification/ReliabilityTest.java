@@ -194,6 +194,22 @@ class ReliabilityTest {
     }
 
     @Test
+    void aPaymentReadLongBeforeItsOrderWaitsBesideItsTopicAndIsToldWhenTheOrderComes() {
+        Shopper shopper = Shopper.english();
+        UUID orderId = UUID.randomUUID();
+        Events.send(Topics.PAYMENT_EVENTS, EventTypes.PAYMENT_CAPTURED, orderId, new PaymentCaptured(UUID.randomUUID(), orderId, 8_000, "KRW", "CARD"));
+
+        // longer than the consumer's retries would hold the topic (here four attempts from 0.2 s): it
+        // waits without them, so it is not given up on and dead-lettered
+        assertThat(TestKafka.deadLetters(Topics.PAYMENT_EVENTS, orderId.toString(), "payment-events", 1, Duration.ofSeconds(6))).isEmpty();
+        Events.send(Topics.ORDER_EVENTS, EventTypes.ORDER_PLACED, orderId, new io.mall.contracts.order.OrderUpdated(orderId, shopper.id(), "RECEIVED",
+                8_000, "KRW", null, List.of(new io.mall.contracts.order.OrderUpdated.Line("S", "p", "Tea", 1))));
+
+        assertThat(SmtpSink.about(shopper.email(), "Payment received").text()).contains("₩8,000");
+        assertThat(deliveriesOf(shopper).getList("items.trigger")).contains("PAYMENT_CAPTURED", "ORDER_RECEIVED");
+    }
+
+    @Test
     void anEventFromLastWeekIsNotToldWhenItIsReadToday() {
         Shopper shopper = Shopper.english();
         UUID orderId = UUID.randomUUID();

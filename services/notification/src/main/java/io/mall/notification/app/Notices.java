@@ -1,6 +1,8 @@
 package io.mall.notification.app;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,11 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.mall.notification.NotificationConfig;
 import io.mall.notification.domain.Notice;
 import io.mall.notification.domain.Trigger;
 import io.mall.notification.store.DeliveryLog;
 import io.mall.notification.store.OrderOwners;
 import io.mall.notification.store.PreferenceStore;
+import io.mall.notification.store.WaitingNotices;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -24,31 +30,25 @@ import io.smallrye.mutiny.Uni;
 public class Notices {
 
     private static final Logger LOG = Logger.getLogger(Notices.class);
-
-    /**
-     * An event about an order came before the order's own {@code order.placed} (topics are read
-     * independently): failing lets the consumer try again shortly, when the owner is known.
-     */
-    public static class OwnerNotKnownYet extends RuntimeException {
-
-        OwnerNotKnownYet(UUID orderId) {
-            super("no owner known yet for order " + orderId);
-        }
-    }
+    private static final int SWEEP_BATCH = 200;
 
     private final PreferenceStore preferences;
     private final DeliveryLog deliveries;
     private final OrderOwners owners;
+    private final WaitingNotices waiting;
     private final Dispatcher dispatcher;
     private final Clock clock;
-    private final java.time.Duration maxEventAge;
+    private final Duration maxEventAge;
+    private final Duration ownerWait;
 
-    Notices(PreferenceStore preferences, DeliveryLog deliveries, OrderOwners owners, Dispatcher dispatcher, Clock clock,
-            io.mall.notification.NotificationConfig config) {
+    Notices(PreferenceStore preferences, DeliveryLog deliveries, OrderOwners owners, WaitingNotices waiting, Dispatcher dispatcher,
+            Clock clock, NotificationConfig config) {
         this.maxEventAge = config.maxEventAge();
+        this.ownerWait = config.ownerWait();
         this.preferences = preferences;
         this.deliveries = deliveries;
         this.owners = owners;
+        this.waiting = waiting;
         this.dispatcher = dispatcher;
         this.clock = clock;
     }
@@ -69,22 +69,57 @@ public class Notices {
                 .replaceWithVoid();
     }
 
-    /** Tells the order's owner. */
-    public Uni<Void> tellOwnerOf(UUID orderId, UUID eventId, Trigger trigger, Map<String, String> facts, java.time.Instant occurredAt) {
+    /**
+     * Tells the order's owner. An owner not known yet (the order's {@code order.placed} comes on
+     * another topic, later, or never) is waited for beside the topic, not on it: the notice is parked
+     * and told when the owner is learned, so one such event never holds up those behind it.
+     */
+    public Uni<Void> tellOwnerOf(UUID orderId, UUID eventId, Trigger trigger, Map<String, String> facts, Instant occurredAt) {
         if (Notice.tooOld(occurredAt, clock.instant(), maxEventAge)) {
             // too old to tell: not worth waiting for its owner either
             return Uni.createFrom().voidItem();
         }
-        return owners.ownerOf(orderId).chain(owner -> {
-            if (owner.isEmpty()) {
-                throw new OwnerNotKnownYet(orderId);
-            }
-            return tell(new Notice(eventId, owner.get(), trigger, facts, occurredAt));
-        });
+        return owners.ownerOf(orderId).chain(owner -> owner.isPresent()
+                ? tell(new Notice(eventId, owner.get(), trigger, facts, occurredAt))
+                : waiting.park(eventId, orderId, trigger, facts, occurredAt, clock.instant())
+                        .invoke(() -> LOG.debugf("%s about order %s waits for the order's owner", trigger, orderId))
+                        // the owner may have been learned while this was parked, by the other topic's consumer
+                        .chain(() -> tellWaitingAbout(orderId)));
     }
 
-    /** Learns who owns the order (every order event names its shopper). */
+    /** Learns who owns the order (every order event names its shopper), and tells what waited for that. */
     public Uni<Void> learnOwner(UUID orderId, UUID userId) {
-        return owners.remember(orderId, userId, clock.instant());
+        return owners.remember(orderId, userId, clock.instant()).chain(() -> tellWaitingAbout(orderId));
+    }
+
+    /** What a race between parking and learning left waiting is told; what waited too long is forgotten. */
+    @Scheduled(every = "${mall.notification.owner-sweep-interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sweepWaiting() {
+        return waiting.ownerKnown(SWEEP_BATCH)
+                .chain(known -> Multi.createFrom().iterable(known).onItem().transformToUniAndConcatenate(this::tellWaiting).collect().last())
+                .chain(() -> waiting.forgetParkedBefore(clock.instant().minus(ownerWait)))
+                .invoke(forgotten -> {
+                    if (forgotten > 0) {
+                        LOG.infof("forgot %d notices whose order's owner was not learned within %s", forgotten, ownerWait);
+                    }
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("waiting notices: %s (trying again later)", failure.getMessage());
+                    return 0;
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> tellWaitingAbout(UUID orderId) {
+        return waiting.about(orderId).chain(parked -> Multi.createFrom().iterable(parked)
+                .filter(notice -> notice.owner() != null)
+                .onItem().transformToUniAndConcatenate(this::tellWaiting)
+                .collect().last().replaceWithVoid());
+    }
+
+    /** Told first, removed after: a crash between the two tells it again, and the delivery log writes nothing new. */
+    private Uni<Void> tellWaiting(WaitingNotices.Waiting notice) {
+        return tell(new Notice(notice.eventId(), notice.owner(), notice.trigger(), notice.facts(), notice.occurredAt()))
+                .chain(() -> waiting.remove(notice.eventId()));
     }
 }
