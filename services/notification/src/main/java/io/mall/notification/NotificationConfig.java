@@ -30,6 +30,10 @@ public interface NotificationConfig {
     @WithDefault("PT24H")
     Duration maxEventAge();
 
+    /** how long a user's contact, as the user service gave it, is used before it is asked again */
+    @WithDefault("PT10S")
+    Duration contactFreshness();
+
     /**
      * how long a notice about an order waits for the order's owner (its order.placed, read from
      * another topic) before it is forgotten

@@ -21,7 +21,7 @@ import io.mall.notification.client.Providers;
 import io.mall.notification.client.PushMessage;
 import io.mall.notification.client.Sent;
 import io.mall.notification.client.TextMessage;
-import io.mall.notification.client.UserDirectory;
+import io.mall.notification.client.Contacts;
 import io.mall.notification.domain.Delivery;
 import io.mall.notification.domain.Formats;
 import io.mall.notification.domain.PhoneNumbers;
@@ -54,7 +54,7 @@ public class Dispatcher {
     private final PreferenceStore preferences;
     private final DeviceStore devices;
     private final FeedStore feed;
-    private final UserDirectory users;
+    private final Contacts contacts;
     private final Providers providers;
     private final Messages messages;
     private final OutboxRelay relay;
@@ -63,13 +63,13 @@ public class Dispatcher {
     private final RetryPolicy retries;
     private final Clock clock;
 
-    Dispatcher(DeliveryLog deliveries, PreferenceStore preferences, DeviceStore devices, FeedStore feed, UserDirectory users,
+    Dispatcher(DeliveryLog deliveries, PreferenceStore preferences, DeviceStore devices, FeedStore feed, Contacts contacts,
             Providers providers, Messages messages, OutboxRelay relay, MeterRegistry registry, NotificationConfig config, Clock clock) {
         this.deliveries = deliveries;
         this.preferences = preferences;
         this.devices = devices;
         this.feed = feed;
-        this.users = users;
+        this.contacts = contacts;
         this.providers = providers;
         this.messages = messages;
         this.relay = relay;
@@ -99,7 +99,7 @@ public class Dispatcher {
     }
 
     private Uni<Void> deliver(Delivery delivery) {
-        return users.contact(delivery.userId())
+        return contacts.of(delivery.userId())
                 .chain(contact -> contact.isEmpty()
                         ? deliveries.skipped(delivery.id(), "the account no longer exists", clock.instant()).invoke(() -> count(delivery, "skipped"))
                         : preferences.find(delivery.userId()).chain(chosen -> send(delivery, contact.get(),

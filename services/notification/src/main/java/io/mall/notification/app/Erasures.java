@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.mall.notification.client.Contacts;
 import io.mall.notification.store.DeliveryLog;
 import io.mall.notification.store.DeviceStore;
 import io.mall.notification.store.FeedStore;
@@ -24,14 +25,17 @@ public class Erasures {
     private final DeviceStore devices;
     private final FeedStore feed;
     private final DeliveryLog deliveries;
+    private final Contacts contacts;
     private final Clock clock;
 
-    Erasures(Pool database, PreferenceStore preferences, DeviceStore devices, FeedStore feed, DeliveryLog deliveries, Clock clock) {
+    Erasures(Pool database, PreferenceStore preferences, DeviceStore devices, FeedStore feed, DeliveryLog deliveries, Contacts contacts,
+            Clock clock) {
         this.database = database;
         this.preferences = preferences;
         this.devices = devices;
         this.feed = feed;
         this.deliveries = deliveries;
+        this.contacts = contacts;
         this.clock = clock;
     }
 
@@ -39,6 +43,7 @@ public class Erasures {
         return database.withTransaction(connection -> preferences.erase(connection, userId)
                 .chain(() -> devices.erase(connection, userId))
                 .chain(() -> feed.erase(connection, userId))
-                .chain(() -> deliveries.erase(connection, userId, clock.instant())));
+                .chain(() -> deliveries.erase(connection, userId, clock.instant())))
+                .invoke(() -> contacts.forget(userId));
     }
 }
