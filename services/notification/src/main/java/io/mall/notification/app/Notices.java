@@ -87,9 +87,13 @@ public class Notices {
                         .chain(() -> tellWaitingAbout(orderId)));
     }
 
-    /** Learns who owns the order (every order event names its shopper), and tells what waited for that. */
+    /**
+     * Learns who owns the order (every order event names its shopper), and the first time tells what
+     * waited for that; a notice parked after it finds the owner itself.
+     */
     public Uni<Void> learnOwner(UUID orderId, UUID userId) {
-        return owners.remember(orderId, userId, clock.instant()).chain(() -> tellWaitingAbout(orderId));
+        return owners.remember(orderId, userId, clock.instant())
+                .chain(learned -> learned ? tellWaitingAbout(orderId) : Uni.createFrom().voidItem());
     }
 
     /** What a race between parking and learning left waiting is told; what waited too long is forgotten. */
@@ -111,8 +115,7 @@ public class Notices {
     }
 
     private Uni<Void> tellWaitingAbout(UUID orderId) {
-        return waiting.about(orderId).chain(parked -> Multi.createFrom().iterable(parked)
-                .filter(notice -> notice.owner() != null)
+        return waiting.ownerKnownAbout(orderId).chain(parked -> Multi.createFrom().iterable(parked)
                 .onItem().transformToUniAndConcatenate(this::tellWaiting)
                 .collect().last().replaceWithVoid());
     }

@@ -24,9 +24,10 @@ public class OrderOwners {
         this.database = database;
     }
 
-    public Uni<Void> remember(UUID orderId, UUID userId, Instant now) {
+    /** Remembers the order's owner; true when it was not known before. */
+    public Uni<Boolean> remember(UUID orderId, UUID userId, Instant now) {
         return database.preparedQuery("INSERT INTO order_owners (order_id, user_id, seen_at) VALUES ($1, $2, $3) ON CONFLICT (order_id) DO NOTHING")
-                .execute(Tuple.of(orderId, userId, Rows.utc(now))).replaceWithVoid();
+                .execute(Tuple.of(orderId, userId, Rows.utc(now))).map(rows -> rows.rowCount() == 1);
     }
 
     public Uni<Optional<UUID>> ownerOf(UUID orderId) {

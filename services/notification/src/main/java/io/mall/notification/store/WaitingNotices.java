@@ -22,9 +22,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class WaitingNotices {
 
-    /** A notice that waits for its order's owner; {@code owner} is set once it is known. */
+    /** A notice that waited for its order's owner, with the owner now known. */
     public record Waiting(UUID eventId, UUID orderId, Trigger trigger, Map<String, String> facts, Instant occurredAt, UUID owner) {
     }
+
+    private static final String OWNER_KNOWN = """
+            SELECT w.event_id, w.order_id, w.trigger, w.facts, w.occurred_at, o.user_id
+            FROM waiting_notices w JOIN order_owners o ON o.order_id = w.order_id""";
 
     private final Pool database;
 
@@ -40,22 +44,14 @@ public class WaitingNotices {
                 .replaceWithVoid();
     }
 
-    /** Those about {@code orderId}, with its owner if the owner is known by now. */
-    public Uni<List<Waiting>> about(UUID orderId) {
-        return database.preparedQuery("""
-                SELECT w.event_id, w.order_id, w.trigger, w.facts, w.occurred_at, o.user_id
-                FROM waiting_notices w LEFT JOIN order_owners o ON o.order_id = w.order_id
-                WHERE w.order_id = $1""")
-                .execute(Tuple.of(orderId)).map(WaitingNotices::read);
+    /** Those about {@code orderId}, if its owner is known by now. */
+    public Uni<List<Waiting>> ownerKnownAbout(UUID orderId) {
+        return database.preparedQuery(OWNER_KNOWN + " WHERE w.order_id = $1").execute(Tuple.of(orderId)).map(WaitingNotices::read);
     }
 
     /** Up to {@code limit} whose owner became known meanwhile (learned while they were being parked). */
     public Uni<List<Waiting>> ownerKnown(int limit) {
-        return database.preparedQuery("""
-                SELECT w.event_id, w.order_id, w.trigger, w.facts, w.occurred_at, o.user_id
-                FROM waiting_notices w JOIN order_owners o ON o.order_id = w.order_id
-                ORDER BY w.parked_at LIMIT $1""")
-                .execute(Tuple.of(limit)).map(WaitingNotices::read);
+        return database.preparedQuery(OWNER_KNOWN + " ORDER BY w.parked_at LIMIT $1").execute(Tuple.of(limit)).map(WaitingNotices::read);
     }
 
     public Uni<Void> remove(UUID eventId) {
