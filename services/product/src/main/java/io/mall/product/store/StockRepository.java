@@ -5,7 +5,6 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +42,14 @@ public class StockRepository implements ReactivePanacheMongoRepositoryBase<Stock
     /** What a product page needs of an item: not its holds, audit trail or pending events, which only grow. */
     private static final Bson SHOWN_FIELDS = Projections.exclude("holds", "audit", "outbox");
 
-    /** Items as last shown, for at most the configured freshness; a change made here drops its SKU at once. */
+    /**
+     * Items as last shown, for at most the configured freshness (0: none kept, every page reads); a
+     * change made here drops its SKU at once.
+     */
     private final Cache<String, StockItem> shown;
-    private final boolean keepsShown;
 
     StockRepository(ProductConfig config) {
-        Duration freshness = config.shownStockFreshness();
-        this.keepsShown = !freshness.isZero();
-        this.shown = Caffeine.newBuilder().expireAfterWrite(keepsShown ? freshness : Duration.ofMillis(1))
-                .maximumSize(100_000).build();
+        this.shown = Caffeine.newBuilder().expireAfterWrite(config.shownStockFreshness()).maximumSize(100_000).build();
     }
 
     /**
@@ -125,7 +123,7 @@ public class StockRepository implements ReactivePanacheMongoRepositoryBase<Stock
      * (another replica's changes show within it; this one's at once). Holds and audit are left out.
      */
     public Uni<List<StockItem>> shown(List<String> skus) {
-        Map<String, StockItem> kept = keepsShown ? shown.getAllPresent(skus) : Map.of();
+        Map<String, StockItem> kept = shown.getAllPresent(skus);
         List<String> missing = skus.stream().filter(sku -> !kept.containsKey(sku)).distinct().toList();
         if (missing.isEmpty()) {
             return Uni.createFrom().item(List.copyOf(kept.values()));
@@ -134,9 +132,7 @@ public class StockRepository implements ReactivePanacheMongoRepositoryBase<Stock
                 .collect().asList().map(read -> {
                     List<StockItem> items = new ArrayList<>(kept.values());
                     for (StockItem item : read) {
-                        if (keepsShown) {
-                            shown.put(item.sku, item);
-                        }
+                        shown.put(item.sku, item);
                         items.add(item);
                     }
                     return items;
