@@ -21,7 +21,8 @@ import jakarta.inject.Inject;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -79,11 +80,13 @@ class TracingTest {
         Logger.getLogger("io.mall.messaging").removeHandler(capture);
     }
 
-    @Test
-    void theTraceOfARestCallIsCarriedByTheEventItCauses() {
+    /** 01: the caller records its trace; 00: it does not (as ./mall up records none), yet the id runs on. */
+    @ParameterizedTest
+    @ValueSource(strings = { "01", "00" })
+    void theTraceOfARestCallIsCarriedByTheEventItCauses(String flags) {
         String traceId = randomHex(16);
         String id = given().auth().oauth2(Admin.TOKEN).contentType(ContentType.JSON)
-                .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01")
+                .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-" + flags)
                 .body(Admin.product("Traced", "B", "d", Admin.category("Traces", null), Map.of(),
                         List.of(Admin.variant(Admin.sku("TRC"), 1_000, 3))))
                 .when().post("/api/v1/products")
@@ -91,21 +94,22 @@ class TracingTest {
 
         String created = TestKafka.read(Topics.PRODUCT_EVENTS, id, list -> !list.isEmpty(), WAIT).get(0);
 
-        assertThat(new JsonPath(created).getString("traceparent")).startsWith("00-" + traceId + "-");
+        assertThat(new JsonPath(created).getString("traceparent")).startsWith("00-" + traceId + "-").endsWith("-" + flags);
     }
 
-    @Test
-    void aConsumerLogsAndSendsUnderTheTraceOfTheMessageItProcesses() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = { "01", "00" })
+    void aConsumerLogsAndSendsUnderTheTraceOfTheMessageItProcesses(String flags) throws Exception {
         String sku = Admin.stockedSku(Admin.category("Traces", null), 5);
         UUID order = UUID.randomUUID();
         String traceId = randomHex(16);
 
         TestKafka.send(Topics.PRODUCT_COMMANDS, order.toString(), json.writeValueAsString(new EventEnvelope<>(UUID.randomUUID(),
-                EventTypes.RESERVE_STOCK, "order", Instant.now(), order.toString(), "00-" + traceId + "-" + randomHex(8) + "-01",
+                EventTypes.RESERVE_STOCK, "order", Instant.now(), order.toString(), "00-" + traceId + "-" + randomHex(8) + "-" + flags,
                 new ReserveStock(order, List.of(new StockLine(sku, 1))))));
 
         String reserved = TestKafka.read(Topics.PRODUCT_EVENTS, order.toString(), list -> !list.isEmpty(), WAIT).get(0);
-        assertThat(new JsonPath(reserved).getString("traceparent")).startsWith("00-" + traceId + "-");
+        assertThat(new JsonPath(reserved).getString("traceparent")).startsWith("00-" + traceId + "-").endsWith("-" + flags);
         await().atMost(WAIT).until(() -> messagingLog.stream()
                 .anyMatch(line -> line.getFormattedMessage().contains("processed " + EventTypes.RESERVE_STOCK + " ")
                         && line.getFormattedMessage().contains(order.toString())));
