@@ -210,6 +210,27 @@ class ReliabilityTest {
     }
 
     @Test
+    void aPaymentDeliveredTwiceBeforeItsOrderIsToldOnceWhenTheOrderComes() {
+        Shopper shopper = Shopper.english();
+        UUID orderId = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        PaymentCaptured captured = new PaymentCaptured(UUID.randomUUID(), orderId, 9_000, "KRW", "CARD");
+        Events.send(eventId, Topics.PAYMENT_EVENTS, EventTypes.PAYMENT_CAPTURED, orderId, captured);
+        Events.send(eventId, Topics.PAYMENT_EVENTS, EventTypes.PAYMENT_CAPTURED, orderId, captured);
+
+        assertThat(TestKafka.deadLetters(Topics.PAYMENT_EVENTS, orderId.toString(), "payment-events", 1, Duration.ofSeconds(3))).isEmpty();
+        Events.send(Topics.ORDER_EVENTS, EventTypes.ORDER_PLACED, orderId, new io.mall.contracts.order.OrderUpdated(orderId, shopper.id(), "RECEIVED",
+                9_000, "KRW", null, List.of(new io.mall.contracts.order.OrderUpdated.Line("S", "p", "Tea", 1))));
+
+        SmtpSink.about(shopper.email(), "Payment received");
+        // the sweep (every second here) had its chances too, and told nothing more
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> SmtpSink.inbox(shopper.email()).stream()
+                .filter(mail -> mail.subject().startsWith("Payment received")).count() == 1);
+        assertThat(deliveriesOf(shopper).getList("items.findAll { it.eventId == '" + eventId + "' }.channel", String.class))
+                .contains("EMAIL").doesNotHaveDuplicates();
+    }
+
+    @Test
     void anEventFromLastWeekIsNotToldWhenItIsReadToday() {
         Shopper shopper = Shopper.english();
         UUID orderId = UUID.randomUUID();
