@@ -3,6 +3,7 @@ package io.mall.notification.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -99,8 +100,7 @@ public class Notices {
     /** What a race between parking and learning left waiting is told; what waited too long is forgotten. */
     @Scheduled(every = "${mall.notification.owner-sweep-interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweepWaiting() {
-        return waiting.ownerKnown(SWEEP_BATCH)
-                .chain(known -> Multi.createFrom().iterable(known).onItem().transformToUniAndConcatenate(this::tellWaiting).collect().last())
+        return waiting.ownerKnown(SWEEP_BATCH).chain(this::tellAll)
                 .chain(() -> waiting.forgetParkedBefore(clock.instant().minus(ownerWait)))
                 .invoke(forgotten -> {
                     if (forgotten > 0) {
@@ -115,9 +115,13 @@ public class Notices {
     }
 
     private Uni<Void> tellWaitingAbout(UUID orderId) {
-        return waiting.ownerKnownAbout(orderId).chain(parked -> Multi.createFrom().iterable(parked)
-                .onItem().transformToUniAndConcatenate(this::tellWaiting)
-                .collect().last().replaceWithVoid());
+        return waiting.ownerKnownAbout(orderId).chain(this::tellAll);
+    }
+
+    /** One after another: the delivery log and the removal of each are not raced. */
+    private Uni<Void> tellAll(List<WaitingNotices.Waiting> notices) {
+        return Multi.createFrom().iterable(notices).onItem().transformToUniAndConcatenate(this::tellWaiting).collect().last()
+                .replaceWithVoid();
     }
 
     /** Told first, removed after: a crash between the two tells it again, and the delivery log writes nothing new. */
