@@ -164,9 +164,11 @@ public class Orders {
     private Uni<Order> change(UUID orderId, UUID causationId, Function<Order, List<OrderEvent>> decision,
             Function<SqlConnection, Uni<Void>> alsoFirst, boolean placing) {
         SagaMeter.Observed[] observed = new SagaMeter.Observed[1];
+        boolean[] wrote = new boolean[1];
         return Uni.createFrom().deferred(() -> database.withTransaction(connection -> events.load(connection, orderId).chain(order -> {
             observed[0] = meter.observe();
             List<OrderEvent> decided = decision.apply(order);
+            wrote[0] = !decided.isEmpty();
             if (decided.isEmpty()) {
                 return Uni.createFrom().item(order);
             }
@@ -190,7 +192,13 @@ public class Orders {
         })))
                 // decided on a version another writer has passed: decide again on the new one
                 .onFailure(OrderEventStore.ConcurrentChange.class).retry().atMost(ATTEMPTS)
-                .invoke(relay::nudge)
+                // a reply that changed nothing (repeated, or about an order this service does not
+                // know) left nothing to publish
+                .invoke(() -> {
+                    if (wrote[0]) {
+                        relay.nudge();
+                    }
+                })
                 // the attempt that committed is the one counted
                 .invoke(() -> observed[0].record());
     }
