@@ -83,8 +83,9 @@ class ChargeTest {
         Fixtures.command(envelope, EventTypes.CHARGE_PAYMENT, order, charge); // redelivered as it was
         charge(charge); // sent again by a saga that lost its answer
 
+        // the repeat is answered with the payment's own event, and with nothing else
         assertThat(events(order, EventTypes.PAYMENT_CAPTURED, 2)).extracting(e -> e.getString("type"))
-                .containsOnly(EventTypes.PAYMENT_CAPTURED);
+                .containsOnly(EventTypes.PAYMENT_CAPTURED).hasSizeGreaterThanOrEqualTo(2);
         assertThat(count("SELECT count(*) FROM sandbox_charges c JOIN payments p ON p.id::text = c.idempotency_key"
                 + " WHERE p.order_id = $1", order)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM payment_transactions WHERE order_id = $1", order)).isEqualTo(1);
@@ -117,6 +118,29 @@ class ChargeTest {
         assertThat(failed.getString("data.reason")).contains("savedCardId");
         assertThat(count("SELECT count(*) FROM sandbox_charges c JOIN payments p ON p.id::text = c.idempotency_key"
                 + " WHERE p.order_id = $1", order)).isZero();
+    }
+
+    @Test
+    void aChargeRepeatedAfterItsSavedCardWasDeletedIsAnsweredWithItsPaymentAndChargesOnce() {
+        UUID shopper = UUID.randomUUID();
+        String token = TestTokens.customer(shopper.toString());
+        String cardId = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("token", cardToken(Fixtures.VISA))).when().post("/api/v1/payments/cards")
+                .then().statusCode(201).extract().path("id");
+        UUID order = UUID.randomUUID();
+        ChargePayment charge = new ChargePayment(order, shopper, 4_500, "KRW", "CARD", null, UUID.fromString(cardId), false, null, false);
+        charge(charge);
+        event(order, EventTypes.PAYMENT_CAPTURED);
+
+        given().auth().oauth2(token).when().delete("/api/v1/payments/cards/" + cardId).then().statusCode(204);
+        charge(charge); // the saga did not hear the answer and asks again
+
+        // the repeat is answered with the payment's own event, and with nothing else
+        assertThat(events(order, EventTypes.PAYMENT_CAPTURED, 2)).extracting(e -> e.getString("type"))
+                .containsOnly(EventTypes.PAYMENT_CAPTURED).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(count("SELECT count(*) FROM payments WHERE order_id = $1 AND status = 'CAPTURED'", order)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM sandbox_charges c JOIN payments p ON p.id::text = c.idempotency_key"
+                + " WHERE p.order_id = $1", order)).isEqualTo(1);
     }
 
     @Test

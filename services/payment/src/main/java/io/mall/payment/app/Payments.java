@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import io.mall.contracts.EventTypes;
@@ -43,10 +42,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Charging an order, capturing and cancelling: each change of a payment is one transaction together
- * with the event that reports it. The gateway is called between two transactions, never inside
- * one, with the payment's id as its idempotency key; the first transaction records the payment as
- * PENDING, so a crash, a timeout or a second delivery of the command finds it and looks the charge
- * up at the gateway instead of charging again.
+ * with the event that reports it. The gateway is called after the payment is recorded and never
+ * inside a transaction, with the payment's id as its idempotency key; the payment is recorded as
+ * PENDING first, so a crash, a timeout or a second delivery of the command finds it and looks the
+ * charge up at the gateway instead of charging again.
  */
 @ApplicationScoped
 public class Payments {
@@ -63,7 +62,6 @@ public class Payments {
     }
 
     private static final Logger LOG = Logger.getLogger(Payments.class);
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String GATEWAY_DOWN = "the payment gateway cannot be reached; try again shortly";
 
     private final PaymentRepository payments;
@@ -95,25 +93,25 @@ public class Payments {
      * unknown, looked up at the gateway.
      */
     public Uni<Payment> charge(ChargeOrder order) {
-        return Panache.withTransaction(() -> payments.findByOrder(order.orderId()).chain(existing -> existing != null
-                ? Uni.createFrom().item(new Started(existing, false))
-                : start(order).map(payment -> new Started(payment, true))))
-                // the same command delivered twice at once: the other delivery made the payment
-                .onFailure(Payments::isUniqueViolation).recoverWithUni(() -> Panache.withSession(() -> payments.findByOrder(order.orderId()))
-                        .map(payment -> new Started(payment, false)))
-                .chain(started -> {
-                    Payment payment = started.payment();
-                    if (started.isNew()) {
-                        return send(payment);
-                    }
-                    if (!payment.userId.equals(order.userId()) || !payment.amount().equals(order.amount())) {
-                        // never a second payment for one order; the saga hears what stands
-                        LOG.warnf("order %s: a charge of %s differs from its payment %s; answering with the payment", order.orderId(),
-                                order.amount(), payment.id);
-                    }
-                    return payment.status == PaymentStatus.PENDING ? resolve(payment.id) : announceAgain(payment);
-                })
-                .onFailure(BrokenRule.class).recoverWithUni(refusal -> refuse(order, (BrokenRule) refusal));
+        return Uni.createFrom().deferred(() -> paymentFor(order)).onItemOrFailure().transformToUni((payment, failure) -> {
+            if (failure instanceof BrokenRule refusal) {
+                return refuse(order, refusal);
+            }
+            if (failure != null) {
+                return Uni.createFrom().failure(failure);
+            }
+            return payments.addUnlessOrderHasOne(payment).chain(added -> added ? send(payment)
+                    : Panache.withSession(() -> payments.findByOrder(order.orderId())).chain(existing -> answerAgain(order, existing)));
+        });
+    }
+
+    /** The charge of an order that has its payment: never a second one; the saga hears what stands. */
+    private Uni<Payment> answerAgain(ChargeOrder order, Payment payment) {
+        if (!payment.userId.equals(order.userId()) || !payment.amount().equals(order.amount())) {
+            LOG.warnf("order %s: a charge of %s differs from its payment %s; answering with the payment", order.orderId(),
+                    order.amount(), payment.id);
+        }
+        return payment.status == PaymentStatus.PENDING ? resolve(payment.id) : announceAgain(payment);
     }
 
     /**
@@ -123,15 +121,23 @@ public class Payments {
     private Uni<Payment> refuse(ChargeOrder order, BrokenRule refusal) {
         return Panache.withTransaction(() -> payments.findByOrder(order.orderId()).chain(existing -> {
             if (existing != null) {
-                return Uni.createFrom().item(existing);
+                return Uni.createFrom().item(new Recorded(existing, false));
             }
             Instant now = clock.instant();
             Payment payment = Payment.start(order.orderId(), order.userId(), order.amount(), order.method(),
                     gateways.forMethod(order.method()), false, now);
             payment.failed(FailureCode.INVALID_REQUEST, refusal.field() + " " + refusal.getMessage(), now);
             return payments.persist(payment).call(saved -> outbox.add(EventTypes.PAYMENT_FAILED, saved.orderId,
-                    new PaymentFailed(saved.id, saved.orderId, saved.failureCode.name(), saved.failureReason), now));
-        })).invoke(relay::nudge);
+                    new PaymentFailed(saved.id, saved.orderId, saved.failureCode.name(), saved.failureReason), now))
+                    .map(saved -> new Recorded(saved, true));
+        })).chain(recorded -> {
+            if (!recorded.isNew()) {
+                // a repeated command whose card has gone since: the order's payment answers, as for any repeat
+                return answerAgain(order, recorded.payment());
+            }
+            relay.nudge();
+            return Uni.createFrom().item(recorded.payment());
+        });
     }
 
     /** Capture of an authorisation (the saga's {@code payment.capture}, or an administrator). */
@@ -269,7 +275,8 @@ public class Payments {
         });
     }
 
-    private Uni<Payment> start(ChargeOrder order) {
+    /** The payment a charge begins, not recorded yet; refused (BrokenRule) when it could not even be sent. */
+    private Uni<Payment> paymentFor(ChargeOrder order) {
         Instant now = clock.instant();
         String gateway = gateways.forMethod(order.method());
         Payment payment = Payment.start(order.orderId(), order.userId(), order.amount(), order.method(), gateway,
@@ -277,24 +284,24 @@ public class Payments {
         payment.saveCard = order.saveCard();
         payment.returnUrl = order.returnUrl();
         if (order.method() != PaymentMethod.CARD) {
-            return payments.persist(payment);
+            return Uni.createFrom().item(payment);
         }
         if (order.savedCardId() != null) {
-            return cards.findById(order.savedCardId()).chain(card -> {
+            return Panache.withSession(() -> cards.findById(order.savedCardId())).map(card -> {
                 if (card == null || !card.belongsTo(order.userId())) {
                     throw new BrokenRule("savedCardId", "is not a card this shopper saved");
                 }
                 payment.savedCardId = card.id;
                 payment.cardToken = card.gatewayToken;
                 payment.describeCard(card.brand, card.last4);
-                return payments.persist(payment);
+                return payment;
             });
         }
         if (order.cardToken() == null || order.cardToken().isBlank()) {
             throw new BrokenRule("cardToken", "a card payment needs a card token or a saved card");
         }
         payment.cardToken = order.cardToken();
-        return payments.persist(payment);
+        return Uni.createFrom().item(payment);
     }
 
     /** Sends the charge. No connection: failed at once; no answer: looked up. */
@@ -480,18 +487,7 @@ public class Payments {
         return payment.authoriseOnly ? Transaction.Kind.AUTHORISATION : Transaction.Kind.CAPTURE;
     }
 
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation && UNIQUE_VIOLATION.equals(violation.getSQLState())) {
-                return true;
-            }
-            if (cause instanceof io.vertx.pgclient.PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private record Started(Payment payment, boolean isNew) {
+    /** A payment as found or as just written. */
+    private record Recorded(Payment payment, boolean isNew) {
     }
 }
