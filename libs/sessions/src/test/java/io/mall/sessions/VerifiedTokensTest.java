@@ -24,10 +24,10 @@ import io.smallrye.jwt.auth.principal.ParseException;
 
 class VerifiedTokensTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
     /** Verifies tokens named "good-<expiry epoch second>"; refuses anything else. Counts its checks. */
-    private static final class CountingVerifier implements JWTParser {
+    static final class CountingVerifier implements JWTParser {
         final Map<String, Integer> checks = new HashMap<>();
 
         @Override
@@ -90,7 +90,8 @@ class VerifiedTokensTest {
         }
     }
 
-    private static JsonWebToken token(long expiry) {
+    /** A shopper's token (group CUSTOMER) that expires at {@code expiry}. */
+    static JsonWebToken token(long expiry) {
         return new JsonWebToken() {
             @Override
             public String getName() {
@@ -99,34 +100,43 @@ class VerifiedTokensTest {
 
             @Override
             public Set<String> getClaimNames() {
-                return Set.of("exp");
+                return Set.of("exp", "groups");
             }
 
             @SuppressWarnings("unchecked")
             @Override
             public <T> T getClaim(String claim) {
-                return "exp".equals(claim) ? (T) Long.valueOf(expiry) : null;
+                return switch (claim) {
+                    case "exp" -> (T) Long.valueOf(expiry);
+                    case "groups" -> (T) Set.of("CUSTOMER");
+                    default -> null;
+                };
             }
         };
     }
 
     private final CountingVerifier verifier = new CountingVerifier();
-    private final VerifiedTokens tokens = new VerifiedTokens(verifier, new Clock() {
-        @Override
-        public Instant instant() {
-            return verifier.clockNow;
-        }
+    private final VerifiedTokens tokens = new VerifiedTokens(verifier, clockOf(verifier));
 
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
+    /** A clock that reads the verifier's time, so that the kept tokens and their checks agree on now. */
+    static Clock clockOf(CountingVerifier verifier) {
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return verifier.clockNow;
+            }
 
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    });
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+    }
 
     /** The kept tokens, asked at {@code now} (the verifier's clock moves with it). */
     private VerifiedTokens at(Instant now) {

@@ -45,6 +45,19 @@ class RevokedSessionTest {
     }
 
     @Test
+    void aTokenAlreadyInUseIsRefusedOnceItsSessionIsSignedOut() {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+        // used, so this service keeps it as verified and gives it its identity without checking it again
+        me(shopper.accessToken()).then().statusCode(200);
+        me(shopper.accessToken()).then().statusCode(200);
+
+        given().contentType(ContentType.JSON).body(Map.of("refreshToken", shopper.refreshToken()))
+                .when().post("/api/v1/auth/logout").then().statusCode(204);
+
+        awaitRefused(shopper.accessToken());
+    }
+
+    @Test
     void aReusedRefreshTokenRevokesTheAccessTokensOfItsSession() {
         Shoppers.Shopper shopper = Shoppers.newShopper();
         JsonPath next = refresh(shopper.refreshToken()).then().statusCode(200).extract().jsonPath();
