@@ -11,6 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -19,8 +23,13 @@ import org.junit.jupiter.api.Test;
 import io.mall.contracts.EventTypes;
 import io.mall.contracts.payment.CancelPayment;
 import io.mall.contracts.payment.ChargePayment;
+import io.mall.payment.app.Payments;
+import io.mall.payment.domain.Money;
+import io.mall.payment.domain.Payment;
+import io.mall.payment.domain.PaymentMethod;
 import io.mall.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,6 +41,9 @@ class ChargeTest {
 
     @Inject
     Pool database;
+
+    @Inject
+    Payments payments;
 
     @Test
     void aCardChargeIsCapturedAndAnsweredOncePerOrder() {
@@ -86,6 +98,35 @@ class ChargeTest {
         // the repeat is answered with the payment's own event, and with nothing else
         assertThat(events(order, EventTypes.PAYMENT_CAPTURED, 2)).extracting(e -> e.getString("type"))
                 .containsOnly(EventTypes.PAYMENT_CAPTURED).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(count("SELECT count(*) FROM sandbox_charges c JOIN payments p ON p.id::text = c.idempotency_key"
+                + " WHERE p.order_id = $1", order)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM payment_transactions WHERE order_id = $1", order)).isEqualTo(1);
+    }
+
+    @Test
+    void twoDeliveriesOfOneChargeAtOnceMakeOnePaymentAndChargeOnce() throws Exception {
+        UUID order = UUID.randomUUID();
+        // as after a rebalance, when two consumers hold the same command for a moment
+        Payments.ChargeOrder charge = new Payments.ChargeOrder(order, UUID.randomUUID(), new Money(6_000, "KRW"), PaymentMethod.CARD,
+                cardToken(Fixtures.VISA), null, false, null, false);
+        Callable<Payment> delivery = () -> {
+            try {
+                return VertxContextSupport.subscribeAndAwait(() -> payments.charge(charge));
+            } catch (Throwable failure) {
+                throw new IllegalStateException(failure);
+            }
+        };
+        ExecutorService consumers = Executors.newFixedThreadPool(2);
+        try {
+            for (Future<Payment> answered : consumers.invokeAll(List.of(delivery, delivery))) {
+                answered.get();
+            }
+        } finally {
+            consumers.shutdown();
+        }
+
+        assertThat(count("SELECT count(*) FROM payments WHERE order_id = $1", order)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM payments WHERE order_id = $1 AND status = 'CAPTURED'", order)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM sandbox_charges c JOIN payments p ON p.id::text = c.idempotency_key"
                 + " WHERE p.order_id = $1", order)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM payment_transactions WHERE order_id = $1", order)).isEqualTo(1);
