@@ -18,6 +18,10 @@ final class PostgresTestDatabase {
 
     private static final long STALE_AFTER_HOURS = 3;
 
+    private static final java.time.Duration DROP_PATIENCE = java.time.Duration.ofSeconds(30);
+
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
     private static final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> CREATED =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -49,20 +53,48 @@ final class PostgresTestDatabase {
         dropStale();
     }
 
+    /**
+     * Drops the database and ends the sessions still in it. An autovacuum worker in it is a
+     * session the service's role may not end (PostgreSQL 15 refuses with insufficient_privilege),
+     * and it finishes within moments on a test database, so the drop is tried again meanwhile.
+     */
     void drop() {
-        execute(List.of("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+        String sql = "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)";
+        long giveUpAt = System.nanoTime() + DROP_PATIENCE.toNanos();
+        while (true) {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+                return;
+            } catch (SQLException e) {
+                if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState()) || System.nanoTime() > giveUpAt) {
+                    throw failure(sql, e);
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while dropping " + name, e);
+            }
+        }
     }
 
+    /** A stale database an autovacuum worker is busy in is left for the next run to drop. */
     private void dropStale() {
-        List<String> drops = new ArrayList<>();
         LocalDateTime staleBefore = LocalDateTime.now().minusHours(STALE_AFTER_HOURS);
         for (String database : query("SELECT datname FROM pg_database WHERE datname LIKE '" + role() + "\\_t%'")) {
             LocalDateTime started = startOf(database);
             if (started != null && started.isBefore(staleBefore)) {
-                drops.add("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                String sql = "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)";
+                try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                    statement.execute(sql);
+                } catch (SQLException e) {
+                    if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                        throw failure(sql, e);
+                    }
+                }
             }
         }
-        execute(drops);
     }
 
     private LocalDateTime startOf(String database) {
