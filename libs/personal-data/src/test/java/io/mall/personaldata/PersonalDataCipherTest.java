@@ -3,7 +3,13 @@ package io.mall.personaldata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +38,44 @@ class PersonalDataCipherTest {
         assertThat(rotated.decrypt(old, "account-1")).isEqualTo("김민지");
         assertThat(rotated.isStale(old)).isTrue();
         assertThat(rotated.encrypt("김민지", "account-1")).startsWith("2026:");
+    }
+
+    @Test
+    void aValueThatDoesNotDecryptLeavesTheThreadAbleToDecryptTheNext() {
+        PersonalDataCipher cipher = cipher("2026", Map.of("2026", KEY_2026));
+        String stored = cipher.encrypt("김민지", "account-1");
+        String tampered = stored.substring(0, stored.length() - 4) + (stored.endsWith("AAAA") ? "BBBB" : "AAAA");
+
+        assertThatThrownBy(() -> cipher.decrypt(tampered, "account-1")).hasMessageContaining("does not decrypt");
+        assertThat(cipher.decrypt(stored, "account-1")).isEqualTo("김민지");
+        assertThat(cipher.decrypt(cipher.encrypt("박서준", "account-2"), "account-2")).isEqualTo("박서준");
+    }
+
+    @Test
+    void manyThreadsEncryptingAndDecryptingAtOnceEachGetTheirOwnValuesBack() throws Exception {
+        PersonalDataCipher cipher = cipher("2026", Map.of("2026", KEY_2026));
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                results.add(threads.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        String plain = "고객 " + thread + "-" + i;
+                        String owner = "account-" + thread;
+                        if (!cipher.decrypt(cipher.encrypt(plain, owner), owner).equals(plain)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get(60, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
