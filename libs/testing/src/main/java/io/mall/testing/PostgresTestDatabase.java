@@ -59,16 +59,11 @@ final class PostgresTestDatabase {
      * and it finishes within moments on a test database, so the drop is tried again meanwhile.
      */
     void drop() {
-        String sql = "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)";
         long giveUpAt = System.nanoTime() + DROP_PATIENCE.toNanos();
-        while (true) {
-            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-                return;
-            } catch (SQLException e) {
-                if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState()) || System.nanoTime() > giveUpAt) {
-                    throw failure(sql, e);
-                }
+        while (!dropped(name)) {
+            if (System.nanoTime() > giveUpAt) {
+                throw new IllegalStateException("PostgreSQL as " + role() + " could not drop " + name + " in "
+                        + DROP_PATIENCE.toSeconds() + " s: a session it may not end stayed in it");
             }
             try {
                 Thread.sleep(200);
@@ -85,15 +80,22 @@ final class PostgresTestDatabase {
         for (String database : query("SELECT datname FROM pg_database WHERE datname LIKE '" + role() + "\\_t%'")) {
             LocalDateTime started = startOf(database);
             if (started != null && started.isBefore(staleBefore)) {
-                String sql = "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)";
-                try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-                    statement.execute(sql);
-                } catch (SQLException e) {
-                    if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
-                        throw failure(sql, e);
-                    }
-                }
+                dropped(database);
             }
+        }
+    }
+
+    /** Drops a database with the sessions in it; false when one of them is not this role's to end. */
+    private boolean dropped(String database) {
+        String sql = "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)";
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+            return true;
+        } catch (SQLException e) {
+            if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                return false;
+            }
+            throw failure(sql, e);
         }
     }
 
