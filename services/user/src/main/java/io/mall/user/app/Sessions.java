@@ -128,8 +128,8 @@ public class Sessions {
             }
             if (token.isReplay()) {
                 // a copy of a used token is in someone else's hands: end the whole session
-                return revocations.endSession(token.userId, token.familyId, now).replaceWith(
-                        Outcome.refused(new NotAuthenticated("this refresh token was used before; the session is ended")));
+                return revocations.endSession(token.userId, token.familyId, now).replaceWith(Outcome.refusedAfterAnnouncing(
+                        new NotAuthenticated("this refresh token was used before; the session is ended")));
             }
             if (token.sessionOver(now, sessionLifetime)) {
                 return Uni.createFrom().item(Outcome.refused(new NotAuthenticated("the session has ended; sign in again")));
@@ -146,7 +146,13 @@ public class Sessions {
                 String next = OpaqueTokens.newToken();
                 return persist(user, token.next(OpaqueTokens.hash(next), now, refreshLifetime, sessionLifetime), next);
             });
-        })).invoke(relay::nudge).map(Outcome::orThrow).chain(this::sign);
+        })).invoke(outcome -> {
+            // only a replay wrote an event (the session's end): a plain rotation has nothing to
+            // send, and a run of the relay is a query of its own
+            if (outcome.announced()) {
+                relay.nudge();
+            }
+        }).map(Outcome::orThrow).chain(this::sign);
     }
 
     /**
@@ -200,14 +206,20 @@ public class Sessions {
      * The result of a transaction that must commit even when the request is refused (a counted
      * failure, a revoked family): the refusal is thrown only after the commit.
      */
-    private record Outcome(User user, UUID family, String refreshToken, long refreshExpiresIn, DomainException refusal) {
+    private record Outcome(User user, UUID family, String refreshToken, long refreshExpiresIn, DomainException refusal,
+            boolean announced) {
 
         static Outcome granted(User user, UUID family, String refreshToken, long refreshExpiresIn) {
-            return new Outcome(user, family, refreshToken, refreshExpiresIn, null);
+            return new Outcome(user, family, refreshToken, refreshExpiresIn, null, false);
         }
 
         static Outcome refused(DomainException refusal) {
-            return new Outcome(null, null, null, 0, refusal);
+            return new Outcome(null, null, null, 0, refusal, false);
+        }
+
+        /** Refused, with an event written to the outbox in the same transaction. */
+        static Outcome refusedAfterAnnouncing(DomainException refusal) {
+            return new Outcome(null, null, null, 0, refusal, true);
         }
 
         Outcome orThrow() {
