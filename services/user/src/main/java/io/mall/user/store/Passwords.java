@@ -46,7 +46,7 @@ import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
  * of the raw password (written before) still verifies and is replaced at the next sign-in.
  *
  * <p>bcrypt is Bouncy Castle's: the same {@code $2a$} hashes as before, each in 73 ms of a core
- * instead of 100 (cost 10, this machine; see bench/results/2026-11-27-shop-after-up-4).
+ * instead of 100 (cost 10, C2, a 2-core Intel Xeon; see bench/results/2026-11-27-shop-after-up-4).
  */
 @ApplicationScoped
 public class Passwords {
