@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +82,27 @@ class SessionTest {
 
         // the family is revoked: the token the rightful owner holds is dead too
         refresh(legitimate).then().statusCode(401);
+    }
+
+    @Test
+    void twoRefreshesOfOneTokenAtOnceRotateItOnceAndTheOtherEndsTheSession() throws Exception {
+        Shoppers.Shopper shopper = Shoppers.newShopper();
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Response>> answers = callers.invokeAll(List.of(
+                    () -> refresh(shopper.refreshToken()), () -> refresh(shopper.refreshToken())));
+            List<Response> responses = List.of(answers.get(0).get(), answers.get(1).get());
+
+            assertThat(responses).extracting(Response::statusCode).containsExactlyInAnyOrder(200, 401);
+            Response refused = responses.stream().filter(answer -> answer.statusCode() == 401).findFirst().orElseThrow();
+            assertThat(refused.jsonPath().getString("detail")).contains("used before");
+            // the lock let one rotate; the other is a replay, which ends the session the winner got too
+            String winner = responses.stream().filter(answer -> answer.statusCode() == 200).findFirst().orElseThrow()
+                    .jsonPath().getString("refreshToken");
+            refresh(winner).then().statusCode(401);
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
