@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
@@ -24,6 +25,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -38,6 +40,12 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * <p>Dead-lettering is the Kafka connector's {@code dead-letter-queue} failure strategy, configured
  * per channel with {@code dead-letter-queue.topic=<topic>.dlq}; it writes the reason, source
  * topic, partition and offset into headers, and this class adds the consumer's name.
+ *
+ * <p>Once the service is stopping, a handler that fails is neither tried again nor dead-lettered:
+ * its stores are closing (a closed pool fails every handler), which is no fault of the message.
+ * The message is left unsettled, so its offset is not committed and the next instance receives it
+ * again. The Kafka connector closes a service's channels one at a time, and the last ones kept
+ * receiving for many seconds after the pools had closed.
  *
  * <p>The handler runs in a span whose parent is the envelope's {@code traceparent}, so its log
  * lines and its own messages carry the trace of the request that caused the message.
@@ -55,6 +63,7 @@ public class Inbox {
     private final Tracer tracer;
     private final MeterRegistry registry;
     private final MessagingConfig config;
+    private volatile boolean stopping;
 
     @Inject
     Inbox(EnvelopeReader reader, Instance<ProcessedMessages> processed, Tracer tracer, MeterRegistry registry,
@@ -74,6 +83,11 @@ public class Inbox {
         this.tracer = tracer;
         this.registry = registry;
         this.config = config;
+    }
+
+    /** From now on, a failed handler leaves its message to be delivered again rather than dead-lettered. */
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /**
@@ -108,7 +122,9 @@ public class Inbox {
                 retry.attempts(), retry.initialBackoff()))
                 // settled once: acknowledged when handled, dead-lettered when not (a failed acknowledgement is not a failed message)
                 .onItemOrFailure().transformToUni((outcome, failure) -> failure != null
-                        ? deadLetter(consumer, message, envelope, failure)
+                        ? (stopping && !(failure instanceof ContractViolation)
+                                ? leaveForRedelivery(consumer, envelope, failure)
+                                : deadLetter(consumer, message, envelope, failure))
                         : Uni.createFrom().completionStage(() -> message.ack()).invoke(() -> count(consumer, outcome))
                                 .onFailure().recoverWithItem(ackFailure -> {
                                     LOG.errorf("%s: could not acknowledge %s: %s", consumer, envelope, ackFailure.getMessage());
@@ -125,7 +141,7 @@ public class Inbox {
     private <T> Uni<T> retrying(String consumer, ReceivedEnvelope envelope, Supplier<Uni<T>> attempt, int attemptsLeft,
             Duration backoff) {
         return Uni.createFrom().<T>deferred(attempt::get)
-                .onFailure(failure -> attemptsLeft > 0 && !(failure instanceof ContractViolation))
+                .onFailure(failure -> attemptsLeft > 0 && !stopping && !(failure instanceof ContractViolation))
                 .recoverWithUni(failure -> {
                     LOG.debugf("%s: %s failed, trying again in %s: %s", consumer, envelope, backoff, failure.getMessage());
                     Duration doubled = backoff.multipliedBy(2);
@@ -190,6 +206,13 @@ public class Inbox {
                 span.end();
             });
         });
+    }
+
+    private Uni<Void> leaveForRedelivery(String consumer, ReceivedEnvelope envelope, Throwable failure) {
+        LOG.infof("%s: %s not handled as the service stops (%s); it is delivered again to the next instance",
+                consumer, envelope, failure.getMessage());
+        count(consumer, "left-for-redelivery");
+        return Uni.createFrom().voidItem();
     }
 
     private Uni<Void> deadLetter(String consumer, Message<String> message, ReceivedEnvelope envelope, Throwable failure) {

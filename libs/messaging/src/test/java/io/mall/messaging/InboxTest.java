@@ -25,6 +25,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.mall.contracts.product.ReleaseStock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 
 class InboxTest {
@@ -141,6 +142,41 @@ class InboxTest {
         }).await().atMost(WAIT);
 
         assertThat(delivery.nackedWith.get()).isInstanceOf(ContractViolation.class).hasMessage("the message is not a JSON object");
+    }
+
+    @Test
+    void aHandlerThatFailsWhileTheServiceStopsLeavesItsMessageToBeDeliveredAgainNotDeadLettered() {
+        inbox.stopping(new ShutdownEvent());
+        Delivery delivery = new Delivery(release(UUID.randomUUID()));
+        AtomicInteger runs = new AtomicInteger();
+
+        inbox.process("stock", delivery.message, envelope -> {
+            runs.incrementAndGet();
+            throw new IllegalStateException("Pool closed");
+        }).await().atMost(WAIT);
+
+        assertThat(runs).hasValue(1); // not tried again: the stores are closing
+        assertThat(delivery.nackedWith.get()).isNull();
+        assertThat(delivery.acked).isNotDone();
+        assertThat(remembered.ids).isEmpty();
+        assertThat(registry.counter("mall.messages.consumed", "consumer", "stock", "outcome", "left-for-redelivery").count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void whileTheServiceStopsAHandledMessageIsStillAcknowledgedAndABrokenOneStillDeadLettered() {
+        inbox.stopping(new ShutdownEvent());
+        Delivery handled = new Delivery(release(UUID.randomUUID()));
+        Delivery broken = new Delivery(envelope("product.release-stock", "{}"));
+
+        inbox.process("stock", handled.message, envelope -> Uni.createFrom().voidItem()).await().atMost(WAIT);
+        inbox.process("stock", broken.message, envelope -> {
+            envelope.data(ReleaseStock.class);
+            return Uni.createFrom().voidItem();
+        }).await().atMost(WAIT);
+
+        assertThat(handled.acknowledged()).isTrue();
+        assertThat(broken.nackedWith.get()).isInstanceOf(ContractViolation.class);
     }
 
     @Test
