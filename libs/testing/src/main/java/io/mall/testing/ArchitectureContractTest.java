@@ -5,8 +5,9 @@ import org.junit.jupiter.api.Test;
 import com.tngtech.archunit.core.domain.JavaClasses;
 
 /**
- * The layering of the design document, section 1, held by tests instead of by review. A service's
- * {@code ArchitectureTest} extends this class and names its root package.
+ * The layering of the design document, section 1, and that a stopping service starts no scheduled
+ * job, held by tests instead of by review. A service's {@code ArchitectureTest} extends this class
+ * and names its root package.
  */
 public abstract class ArchitectureContractTest {
 
@@ -31,5 +32,10 @@ public abstract class ArchitectureContractTest {
     @Test
     void noTwoPackagesNeedEachOther() {
         ArchitectureRules.noPackageCycles(root).check(classes);
+    }
+
+    @Test
+    void noScheduledJobStartsWhileTheServiceStops() {
+        ArchitectureRules.scheduledJobsSkipWhileStopping(root).check(classes);
     }
 }

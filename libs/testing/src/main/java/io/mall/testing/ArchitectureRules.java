@@ -1,19 +1,29 @@
 package io.mall.testing;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * The layering every Mall service keeps (the design document, section 1): the domain decides in
- * plain Java, the store only reads and writes, and the service's packages form no cycle.
+ * plain Java, the store only reads and writes, and the service's packages form no cycle; and one
+ * rule of its operation, that a stopping service starts no scheduled job.
  * {@link ArchitectureContractTest} checks them against a service's main classes.
  */
 public final class ArchitectureRules {
+
+    private static final String SCHEDULED = "io.quarkus.scheduler.Scheduled";
+    private static final String NOT_RUNNING = "io.quarkus.scheduler.Scheduled$ApplicationNotRunning";
 
     private ArchitectureRules() {
     }
@@ -44,5 +54,30 @@ public final class ArchitectureRules {
     /** No two packages of the service need each other. */
     public static ArchRule noPackageCycles(String rootPackage) {
         return slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true);
+    }
+
+    /**
+     * A scheduled job starts only while the service runs. As a service stops, its database pools
+     * close seconds before its scheduler does, and a job started in between fails on a closed pool
+     * and logs that it will try again, on every rolling restart.
+     */
+    public static ArchRule scheduledJobsSkipWhileStopping(String rootPackage) {
+        return methods().that().areDeclaredInClassesThat().resideInAPackage(rootPackage + "..")
+                .and().areAnnotatedWith(SCHEDULED)
+                .should(skipWhileTheApplicationIsNotRunning())
+                .allowEmptyShould(true);
+    }
+
+    private static ArchCondition<JavaMethod> skipWhileTheApplicationIsNotRunning() {
+        return new ArchCondition<>("skip their executions while the application is not running"
+                + " (skipExecutionIf = Scheduled.ApplicationNotRunning.class)") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                Object skipIf = method.getAnnotationOfType(SCHEDULED).get("skipExecutionIf").orElse(null);
+                boolean skips = skipIf instanceof JavaClass predicate && predicate.getName().equals(NOT_RUNNING);
+                events.add(new SimpleConditionEvent(method, skips,
+                        method.getFullName() + (skips ? " skips" : " does not skip") + " its executions while the service stops"));
+            }
+        };
     }
 }

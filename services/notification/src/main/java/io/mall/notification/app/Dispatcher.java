@@ -85,7 +85,8 @@ public class Dispatcher {
     }
 
     // what was due while this replica was busy, what waits out quiet hours or a backoff, and what another replica's crash left
-    @Scheduled(every = "${mall.notification.delivery.poll-interval:1s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mall.notification.delivery.poll-interval:1s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
         return dispatchDue().onFailure().invoke(failure -> LOG.warnf("dispatch: %s", failure.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();

@@ -98,7 +98,8 @@ public class Notices {
     }
 
     /** What a race between parking and learning left waiting is told; what waited too long is forgotten. */
-    @Scheduled(every = "${mall.notification.owner-sweep-interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mall.notification.owner-sweep-interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweepWaiting() {
         return waiting.ownerKnown(SWEEP_BATCH).chain(this::tellAll)
                 .chain(() -> waiting.forgetParkedBefore(clock.instant().minus(ownerWait)))

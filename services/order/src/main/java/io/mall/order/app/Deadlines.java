@@ -23,7 +23,8 @@ class Deadlines {
         this.orders = orders;
     }
 
-    @Scheduled(every = "${mall.order.deadline-sweep}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mall.order.deadline-sweep}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {
         return orders.expireDue(100).invoke(count -> {
             if (count > 0) {

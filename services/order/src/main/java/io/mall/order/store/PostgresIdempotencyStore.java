@@ -25,7 +25,8 @@ public class PostgresIdempotencyStore extends io.mall.idempotency.PostgresIdempo
         this.config = config;
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> prune() {
         return prune(clock.instant().minus(config.keep()));
     }

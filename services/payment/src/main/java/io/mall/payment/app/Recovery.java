@@ -42,7 +42,8 @@ public class Recovery {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${mall.payment.recovery-interval}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mall.payment.recovery-interval}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {
         Instant now = clock.instant();
         // an answer may still be on its way for a moment: only what waits longer than a gateway timeout is looked at

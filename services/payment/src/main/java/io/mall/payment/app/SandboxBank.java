@@ -49,7 +49,8 @@ public class SandboxBank {
         });
     }
 
-    @Scheduled(every = "5s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "5s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> payDueDeposits() {
         return sandbox.depositsDue().chain(references -> {
             Uni<Void> all = Uni.createFrom().voidItem();

@@ -38,7 +38,8 @@ public class WebhookEvents {
                 .replaceWithVoid();
     }
 
-    @Scheduled(every = "6h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "6h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> forgetOld() {
         return database.preparedQuery("DELETE FROM webhook_events WHERE received_at < $1")
                 .execute(Tuple.of(OffsetDateTime.ofInstant(clock.instant().minus(KEEP), ZoneOffset.UTC)))

@@ -40,12 +40,14 @@ public class OutboxRelay {
         relay.nudge(written.collection(), written.ids());
     }
 
-    @Scheduled(every = "${mall.product.outbox.retry-interval}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mall.product.outbox.retry-interval}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> retry() {
         return relay.retry();
     }
 
-    @Scheduled(every = "${mall.product.outbox.sweep-interval}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mall.product.outbox.sweep-interval}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public Uni<Void> sweep() {
         return relay.sweep();
     }

@@ -59,7 +59,8 @@ public class StockCommands {
     }
 
     /** Holds that ran out of time go back on sale. */
-    @Scheduled(every = "${mall.product.expiry-check}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mall.product.expiry-check}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> expireReservations() {
         return inventory.expire().onFailure().recoverWithItem(failure -> {
             LOG.warnf("reservation expiry: %s", failure.getMessage());

@@ -76,7 +76,8 @@ public class MongoIdempotencyStore implements IdempotencyStore {
         return keys.deleteOne(and(eq("_id", id(scope, key)), eq("response", null))).replaceWithVoid();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> prune() {
         return keys.deleteMany(lt("at", Date.from(clock.instant().minus(config.keep()))))
                 .onFailure().recoverWithItem(failure -> {

@@ -54,7 +54,8 @@ public class MongoProcessedMessages implements ProcessedMessages {
                 .onFailure(MongoErrors::isDuplicateKey).recoverWithNull();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> prune() {
         return collection.deleteMany(lt("at", Date.from(clock.instant().minus(config.remember()))))
                 .invoke(deleted -> LOG.debugf("pruned %d processed message ids", deleted.getDeletedCount()))

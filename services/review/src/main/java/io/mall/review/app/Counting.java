@@ -73,7 +73,8 @@ public class Counting {
     }
 
     // a review written but not counted (the replica died between the two writes) is counted here
-    @Scheduled(every = "${mall.review.recount-interval}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mall.review.recount-interval}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> countMissed() {
         return reviews.uncounted(clock.instant().minus(Duration.ofSeconds(10)), 100)
                 .chain(missed -> Multi.createFrom().iterable(missed).onItem().transformToUniAndConcatenate(this::count).collect().asList())

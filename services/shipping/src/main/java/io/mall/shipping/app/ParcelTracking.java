@@ -66,7 +66,8 @@ public class ParcelTracking {
      * after another (one database session). A carrier that fails is asked again when the claim's
      * lease ends.
      */
-    @Scheduled(every = "${mall.shipping.tracking.poll-tick}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mall.shipping.tracking.poll-tick}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> poll() {
         Instant now = clock.instant();
         return shipments.claimDue(now, config.pollLease(), config.pollBatch())

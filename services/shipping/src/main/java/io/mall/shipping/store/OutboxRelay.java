@@ -35,7 +35,8 @@ public class OutboxRelay {
     }
 
     // delayed: the first tick waits until the Kafka channel is connected
-    @Scheduled(every = "${mall.shipping.outbox-poll-interval}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mall.shipping.outbox-poll-interval}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
         return relay.relayLogged();
     }

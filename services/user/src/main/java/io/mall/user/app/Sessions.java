@@ -25,6 +25,7 @@ import io.mall.user.store.Passwords;
 import io.mall.user.store.RefreshTokenRepository;
 import io.mall.user.store.UserRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
@@ -113,7 +114,8 @@ public class Sessions {
     }
 
     /** Counts of sign-in attempts that stopped mattering. */
-    @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "5m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> forgetIdleAttempts() {
         return attempts.pruneIdle(clock.instant()).onFailure().recoverWithNull();
     }

@@ -94,7 +94,8 @@ public class SigningKeyStore {
      * Hourly: picks up keys an operator added to a read-only folder (a Secret being updated), and
      * makes a new key itself when the current one is old enough and the folder is writable.
      */
-    @Scheduled(every = "1h", delayed = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1h", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     synchronized void rotateIfDue() {
         List<SigningKey> onDisk = load();
         if (!onDisk.isEmpty()) {
