@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import com.tngtech.archunit.core.domain.JavaClasses;
 
 /**
- * The layering of the design document, section 1, and that a stopping service starts no scheduled
- * job, held by tests instead of by review. A service's {@code ArchitectureTest} extends this class
+ * The layering of the design document, section 1, that a stopping service starts no scheduled job,
+ * and that no code runs a JTA transaction, held by tests instead of by review. A service's {@code ArchitectureTest} extends this class
  * and names its root package.
  */
 public abstract class ArchitectureContractTest {
@@ -37,5 +37,10 @@ public abstract class ArchitectureContractTest {
     @Test
     void noScheduledJobStartsWhileTheServiceStops() {
         ArchitectureRules.scheduledJobsSkipWhileStopping(root).check(classes);
+    }
+
+    @Test
+    void noCodeRunsAJtaTransaction() {
+        ArchitectureRules.noJtaTransactions(root).check(classes);
     }
 }

@@ -16,8 +16,9 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * The layering every Mall service keeps (the design document, section 1): the domain decides in
- * plain Java, the store only reads and writes, and the service's packages form no cycle; and one
- * rule of its operation, that a stopping service starts no scheduled job.
+ * plain Java, the store only reads and writes, and the service's packages form no cycle; and two
+ * rules of its operation: a stopping service starts no scheduled job, and no code runs a JTA
+ * transaction.
  * {@link ArchitectureContractTest} checks them against a service's main classes.
  */
 public final class ArchitectureRules {
@@ -65,6 +66,21 @@ public final class ArchitectureRules {
         return methods().that().areDeclaredInClassesThat().resideInAPackage(rootPackage + "..")
                 .and().areAnnotatedWith(SCHEDULED)
                 .should(skipWhileTheApplicationIsNotRunning())
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * Transactions are reactive ({@code @WithTransaction}, or one SQL statement), never JTA. The JDBC
+     * pool Flyway needs and MongoDB with Panache bring the JTA transaction manager all the same, and
+     * each service tells context propagation to leave its context alone
+     * ({@code mp.context.ThreadContext.unchanged=Transaction}) rather than capture and restore it
+     * around every step of every pipeline. A JTA transaction would then not follow its pipeline
+     * from thread to thread, so none may be started.
+     */
+    public static ArchRule noJtaTransactions(String rootPackage) {
+        return noClasses().that().resideInAPackage(rootPackage + "..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.transaction..", "io.quarkus.narayana..")
+                .because("JTA context is not propagated (mp.context.ThreadContext.unchanged=Transaction)")
                 .allowEmptyShould(true);
     }
 
