@@ -4,6 +4,7 @@
 #   servers.sh up [name...]       start what is not running (install or fetch what is missing)
 #   servers.sh down [name...]     stop what this script started (and nothing else)
 #   servers.sh status [name...]   a table: server, port, pid, state
+#   servers.sh pids [name...]     "server pid" lines for the ones this script started
 #
 # Names: postgres redis kafka mongo smtp edge (default: all). Idempotent: a server that already
 # listens on its port is used as it is. State, logs and pids live under $MALL_HOME (.mall/).
@@ -55,6 +56,15 @@ cmd_status() {
   done
 }
 
+cmd_pids() {
+  local name pid
+  for name in "$@"; do
+    pid=$("${name}_pid")
+    [ -n "$pid" ] && printf '%s %s\n' "$name" "$pid"
+  done
+  return 0
+}
+
 main() {
   local command=${1:-}
   shift || true
@@ -64,6 +74,7 @@ main() {
     up) cmd_up "$@" ;;
     down) cmd_down "$@" ;;
     status) cmd_status "$@" ;;
+    pids) cmd_pids "$@" ;;
     -h | --help | help) usage ;;
     *) usage >&2; exit 2 ;;
   esac

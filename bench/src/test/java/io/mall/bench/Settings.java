@@ -35,7 +35,9 @@ final class Settings {
     static final double RATE = Double.parseDouble(System.getProperty("rate", "50"));
     static final int USERS = Integer.parseInt(System.getProperty("users", "20"));
     static final Duration LENGTH = Duration.ofSeconds(Long.parseLong(System.getProperty("seconds", "60")));
-    static final Duration WARMUP = Duration.ofSeconds(Long.parseLong(System.getProperty("warmup", "15")));
+    /** The ramp before the full rate, unless {@code -Dwarmup} says otherwise (a constant: {@link Summary} reads it too). */
+    static final long DEFAULT_WARMUP_SECONDS = 15;
+    static final Duration WARMUP = Duration.ofSeconds(Long.getLong("warmup", DEFAULT_WARMUP_SECONDS));
     static final int ADDRESSES = Integer.parseInt(System.getProperty("addresses", "250"));
 
     private Settings() {

@@ -20,12 +20,15 @@ import java.util.TreeMap;
  *
  * <pre>
  * Summary --scenario browse --command "./mall bench browse -Drate=200" --report DIR --out DIR
- *         [--ceiling ceiling.properties] [--rss samples.tsv] [--startup startup.tsv] [--stores stores.txt] [--catalog N]
- *         [--mongo h2|memory]
+ *         [--ceiling ceiling.properties] [--rss samples.tsv] [--cpu samples.tsv] [--startup startup.tsv]
+ *         [--stores stores.txt] [--catalog N] [--mongo h2|memory]
  * </pre>
  *
- * A run with failed requests says so in its first lines. A ceiling run also writes
- * {@code ceiling.properties}, which later runs read to give their figures as a share of it.
+ * A run with failed requests says so in its first lines. Where the run's CPU samples were taken,
+ * the summary says how busy the machine was at the full rate and which part used how much of it:
+ * on a machine whose every core is busy, every latency includes a wait for one. A ceiling run
+ * also writes {@code ceiling.properties}, which later runs read to give their figures as a share
+ * of it.
  */
 public final class Summary {
 
@@ -41,9 +44,11 @@ public final class Summary {
         RunReport report = RunReport.read(RunReport.newestRun(Path.of(options.get("report"))));
         Files.createDirectories(out);
         Properties ceiling = load(options.get("ceiling"));
+        Machine machine = Machine.current();
         Files.writeString(out.resolve("summary.md"), markdown(options.get("scenario"), options.get("command"), report, ceiling,
                 rss(options.get("rss")), startup(options.get("startup")), text(options.get("stores")),
-                new Setup(options.get("catalog"), options.get("mongo")), Machine.current()));
+                new Setup(options.get("catalog"), options.get("mongo")), machine,
+                cpu(options.get("cpu"), fullRate(report, Long.getLong("warmup", Settings.DEFAULT_WARMUP_SECONDS)), machine.cores())));
         Files.writeString(out.resolve("latency.svg"), LatencyChart.svg(options.get("scenario"), report.percentilesOverTime()));
         if ("ceiling".equals(options.get("scenario"))) {
             Properties figures = new Properties();
@@ -86,7 +91,7 @@ public final class Summary {
     }
 
     static String markdown(String scenario, String command, RunReport report, Properties ceiling, Map<String, long[]> rss,
-            Map<String, long[]> startup, String stores, Setup setup, Machine machine) {
+            Map<String, long[]> startup, String stores, Setup setup, Machine machine, CpuUse cpu) {
         StringBuilder md = new StringBuilder();
         RunReport.Row all = report.all();
         String started = report.percentilesOverTime().values().stream().filter(points -> !points.isEmpty()).findFirst()
@@ -132,6 +137,17 @@ public final class Summary {
                     ceiling.getProperty("measured"), edge, ceiling.getProperty("edge.p50"), all.perSecond(),
                     100 * all.perSecond() / edge, all.p50() - Long.parseLong(ceiling.getProperty("edge.p50"))));
         }
+        if (cpu != null) {
+            DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+            md.append(String.format(Locale.ROOT,
+                    "Where the machine's time went at the full rate (%s–%s UTC, from `/proc` every 2 s): its %d cores were %.0f %% busy"
+                            + " (%.2f cores), and %.0f %% more was taken by the host (steal). In cores:%n%n",
+                    clock.format(Instant.ofEpochSecond(cpu.fromSecond())), clock.format(Instant.ofEpochSecond(cpu.toSecond())),
+                    cpu.cores(), 100 * cpu.busyShare(), cpu.busyCores(), 100 * cpu.stolenShare()));
+            md.append("| part | cores |\n|---|---:|\n");
+            cpu.coresByPart().forEach((part, cores) -> md.append(String.format(Locale.ROOT, "| %s | %.2f |%n", label(part), cores)));
+            md.append(String.format(Locale.ROOT, "| everything else | %.2f |%n%n", Math.max(0, cpu.busyCores() - cpu.partsCores())));
+        }
         if (stores != null && !stores.isBlank()) {
             md.append("Raw stores on the same machine:\n\n```\n").append(stores.strip()).append("\n```\n\n");
         }
@@ -151,6 +167,79 @@ public final class Summary {
         }
         md.append("![response time percentiles over time](latency.svg)\n");
         return md.toString();
+    }
+
+    /** The seconds of a run at its full rate: from the end of its warm-up ramp to its last second; null without a timeline. */
+    static long[] fullRate(RunReport report, long warmupSeconds) {
+        return report.percentilesOverTime().values().stream().filter(points -> !points.isEmpty()).findFirst()
+                .map(points -> new long[] { points.get(0)[0] / 1000 + warmupSeconds, points.get(points.size() - 1)[0] / 1000 })
+                .orElse(null);
+    }
+
+    /**
+     * How the machine's CPU was used over a window of seconds.
+     *
+     * @param coresByPart cores each service, server and the load generator used, the busiest first
+     */
+    record CpuUse(long fromSecond, long toSecond, int cores, double busyShare, double stolenShare, Map<String, Double> coresByPart) {
+
+        double busyCores() {
+            return busyShare * cores;
+        }
+
+        double partsCores() {
+            return coresByPart.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
+
+    /**
+     * The CPU used within {@code window} (epoch seconds, both ends), from lines "epochSeconds part ms" of CPU time used so
+     * far, which the mall script samples; null when there is no such file or it holds fewer than two samples in the window.
+     */
+    static CpuUse cpu(String file, long[] window, int cores) throws IOException {
+        if (window == null) {
+            return null;
+        }
+        Map<String, TreeMap<Long, Long>> samples = new TreeMap<>();
+        for (String[] fields : rows(file)) {
+            long second = Long.parseLong(fields[0]);
+            if (second >= window[0] && second <= window[1]) {
+                samples.computeIfAbsent(fields[1], part -> new TreeMap<>()).put(second, Long.parseLong(fields[2]));
+            }
+        }
+        Map<String, Long> used = new TreeMap<>();
+        Map<String, Long> seconds = new TreeMap<>();
+        samples.forEach((part, series) -> {
+            if (series.size() >= 2) {
+                used.put(part, series.lastEntry().getValue() - series.firstEntry().getValue());
+                seconds.put(part, series.lastKey() - series.firstKey());
+            }
+        });
+        Long all = used.remove("machine-all");
+        Long busy = used.remove("machine-busy");
+        Long stolen = used.remove("machine-steal");
+        if (all == null || busy == null || stolen == null || all == 0) {
+            return null;
+        }
+        Map<String, Double> coresByPart = new LinkedHashMap<>();
+        used.entrySet().stream().sorted(Map.Entry.<String, Long> comparingByValue().reversed())
+                .forEach(entry -> coresByPart.put(entry.getKey(), entry.getValue() / (seconds.get(entry.getKey()) * 1000.0)));
+        TreeMap<Long, Long> machine = samples.get("machine-all");
+        return new CpuUse(machine.firstKey(), machine.lastKey(), cores, (double) busy / all, (double) stolen / all, coresByPart);
+    }
+
+    /** What the mall script calls a part, as a reader would. */
+    private static String label(String part) {
+        return switch (part) {
+            case "load" -> "the load itself (Maven and Gatling)";
+            case "postgres" -> "PostgreSQL";
+            case "redis" -> "Redis";
+            case "kafka" -> "Kafka";
+            case "mongo" -> "the MongoDB-protocol server";
+            case "smtp" -> "the SMTP sink";
+            case "edge" -> "the edge (nginx)";
+            default -> part;
+        };
     }
 
     /** Per service: RSS of its first sample and its peak, in KiB, from lines "epochSeconds service rssKiB". */
