@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -82,6 +83,11 @@ record RunReport(Path directory, Row all, List<Row> requests, Map<String, Long> 
             percentiles.putIfAbsent(series.group(1), points);
         }
         return new RunReport(run, all, requests, errors, percentiles);
+    }
+
+    /** The run's seconds as a series of points {@code [epochMillis, ms]}: the first percentile that has any; empty without. */
+    Optional<List<long[]>> timeline() {
+        return percentilesOverTime.values().stream().filter(points -> !points.isEmpty()).findFirst();
     }
 
     boolean hasErrors() {

@@ -94,7 +94,7 @@ public final class Summary {
             Map<String, long[]> startup, String stores, Setup setup, Machine machine, CpuUse cpu) {
         StringBuilder md = new StringBuilder();
         RunReport.Row all = report.all();
-        String started = report.percentilesOverTime().values().stream().filter(points -> !points.isEmpty()).findFirst()
+        String started = report.timeline()
                 .map(points -> DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC)
                         .format(Instant.ofEpochMilli(points.get(0)[0])))
                 .orElse("");
@@ -171,7 +171,7 @@ public final class Summary {
 
     /** The seconds of a run at its full rate: from the end of its warm-up ramp to its last second; null without a timeline. */
     static long[] fullRate(RunReport report, long warmupSeconds) {
-        return report.percentilesOverTime().values().stream().filter(points -> !points.isEmpty()).findFirst()
+        return report.timeline()
                 .map(points -> new long[] { points.get(0)[0] / 1000 + warmupSeconds, points.get(points.size() - 1)[0] / 1000 })
                 .orElse(null);
     }
